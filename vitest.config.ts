@@ -1,0 +1,17 @@
+/**
+ * `npm test`: the workbook's own tests, every kata spec against the reference solutions, the
+ * proof that starters fail and known-wrong implementations are caught, and the docs site in a
+ * real browser.
+ */
+import { defineConfig } from 'vitest/config'
+import { kataProject } from './workbook/vitest-options.ts'
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'tools', include: ['tests/**/*.test.ts'], testTimeout: 30_000 } },
+      kataProject('reference', { kind: 'reference' }, ['katas/**/*.spec.ts']),
+      { test: { name: 'proof', include: ['proof/**/*.test.ts'], testTimeout: 180_000 } },
+    ],
+  },
+})
