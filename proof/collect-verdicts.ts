@@ -21,7 +21,7 @@ export interface Verdict {
 const specOf = (folder: string, spec: string) => [`katas/${folder}/${spec}`]
 
 const projects = KATAS.flatMap((kata) => [
-  kataProject(`starter:${kata.folder}`, { kind: 'learner' }, specOf(kata.folder, kata.spec)),
+  kataProject(`starter:${kata.folder}`, { kind: 'starter' }, specOf(kata.folder, kata.spec)),
   kataProject(`reference:${kata.folder}`, { kind: 'reference' }, specOf(kata.folder, kata.spec)),
   ...knownWrongFor(kata).map((wrong) =>
     kataProject(

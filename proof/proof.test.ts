@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { KATAS } from '../katas/katas.ts'
-import { KATAS_DIR, ROOT, SOLUTIONS_DIR } from '../workbook/paths.ts'
+import { ROOT, SOLUTIONS_DIR, STARTERS_DIR } from '../workbook/paths.ts'
 import type { Verdict } from './collect-verdicts.ts'
 import { knownWrongFor } from './known-wrong.ts'
 
@@ -27,9 +27,9 @@ beforeAll(() => {
 const inProject = (project: string) => verdicts.filter((v) => v.project === project)
 
 describe.each(KATAS.map((kata) => [kata.folder, kata] as const))('kata %s', (_folder, kata) => {
-  it('has a reference solution for every file the learner edits', () => {
+  it('has a starter and a reference solution for every file the learner edits', () => {
     for (const file of kata.files) {
-      expect(existsSync(join(KATAS_DIR, kata.folder, file)), `katas/${kata.folder}/${file}`).toBe(true)
+      expect(existsSync(join(STARTERS_DIR, kata.folder, file)), `starters/${kata.folder}/${file}`).toBe(true)
       expect(existsSync(join(SOLUTIONS_DIR, kata.folder, file)), `solutions/${kata.folder}/${file}`).toBe(true)
     }
   })

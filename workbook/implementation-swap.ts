@@ -3,21 +3,26 @@
  * learner would write it (`import { validatePod } from './pods.ts'`); this Vite plugin decides
  * which file that import really loads:
  *
- * - `learner`:   the file in katas/ (what `npm run kata` runs),
- * - `reference`: the same path under solutions/ (the proof that every spec can pass),
- * - `known-wrong`: a deliberately mistaken version under proof/known-wrong/<kata>/<variant>.ts
- *   (the proof that the specs catch realistic mistakes).
+ * - `learner`:     the working copy in katas/ (what `npm run kata` runs),
+ * - `mine`:        the same, and earlier chapters' reference code that a kata builds on is
+ *                  replaced by the learner's own (the capstone: the whole node from your code),
+ * - `starter`:     the pristine starter in starters/ (the proof that no spec passes for free),
+ * - `reference`:   the solution in solutions/ (the proof that every spec can pass),
+ * - `known-wrong`: a deliberately mistaken version in proof/known-wrong/<kata>/<variant>/
+ *                  (the proof that the specs catch realistic mistakes).
  *
- * Only imports made *from a spec file* are swapped, so a reference solution that imports a
- * helper from its own folder keeps working.
+ * Only imports made *from a spec file* are swapped, so a solution that imports a helper from
+ * its own folder keeps working.
  */
 import { existsSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import type { Plugin } from 'vite'
-import { KATAS_DIR, KNOWN_WRONG_DIR, SOLUTIONS_DIR } from './paths.ts'
+import { KATAS_DIR, KNOWN_WRONG_DIR, SOLUTIONS_DIR, STARTERS_DIR } from './paths.ts'
 
 export type Implementation =
   | { kind: 'learner' }
+  | { kind: 'mine' }
+  | { kind: 'starter' }
   | { kind: 'reference' }
   | { kind: 'known-wrong'; kataFolder: string; variant: string }
 
@@ -28,29 +33,44 @@ export function implementationSwap(implementation: Implementation): Plugin {
     name: 'podkata:implementation-swap',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (implementation.kind === 'learner') return null
-      if (!importer || !SPEC_FILE.test(importer) || !source.startsWith('.')) return null
+      if (implementation.kind === 'learner' || !importer || !source.startsWith('.')) return null
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
-      if (!resolved || !isLearnerFile(resolved.id)) return null
-      const swapped = swapTarget(implementation, resolved.id)
-      return swapped && existsSync(swapped) ? swapped : null
+      if (!resolved) return null
+      const target =
+        implementation.kind === 'mine'
+          ? learnerTwinOfReference(resolved.id)
+          : SPEC_FILE.test(importer) && fileInKata(KATAS_DIR, resolved.id)
+            ? swapTarget(implementation, resolved.id)
+            : undefined
+      return target && existsSync(target) ? target : null
     },
   }
 }
 
-/** A .ts file directly inside a kata folder that is not a spec: what a learner edits. */
-function isLearnerFile(path: string): boolean {
-  const inside = relative(KATAS_DIR, path)
-  const parts = inside.split(sep)
-  return parts.length === 2 && !inside.startsWith('..') && path.endsWith('.ts') && !SPEC_FILE.test(path)
+/** `<dir>/<kata folder>/<file>.ts` that is not a spec: a file a learner edits. */
+function fileInKata(dir: string, path: string): boolean {
+  const inside = relative(dir, path)
+  return !inside.startsWith('..') && inside.split(sep).length === 2 && path.endsWith('.ts') && !SPEC_FILE.test(path)
 }
 
 function swapTarget(implementation: Implementation, learnerFile: string): string | undefined {
   const kataFolder = basename(dirname(learnerFile))
   const file = basename(learnerFile)
-  if (implementation.kind === 'reference') return join(SOLUTIONS_DIR, kataFolder, file)
-  if (implementation.kind === 'known-wrong' && implementation.kataFolder === kataFolder) {
-    return join(KNOWN_WRONG_DIR, kataFolder, implementation.variant, file)
+  switch (implementation.kind) {
+    case 'starter':
+      return join(STARTERS_DIR, kataFolder, file)
+    case 'reference':
+      return join(SOLUTIONS_DIR, kataFolder, file)
+    case 'known-wrong':
+      return implementation.kataFolder === kataFolder
+        ? join(KNOWN_WRONG_DIR, kataFolder, implementation.variant, file)
+        : undefined
+    default:
+      return undefined
   }
-  return undefined
+}
+
+/** solutions/<kata>/<file>.ts → katas/<kata>/<file>.ts, for the capstone run. */
+function learnerTwinOfReference(path: string): string | undefined {
+  return fileInKata(SOLUTIONS_DIR, path) ? join(KATAS_DIR, relative(SOLUTIONS_DIR, path)) : undefined
 }
