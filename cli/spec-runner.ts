@@ -89,7 +89,7 @@ export class SpecRunner {
     const watchdog = startWatchdog(Date.now())
     try {
       const result = await this.vitest.runTestFiles([specFile])
-      if (watchdog.stuck) return { kata, outcome: 'stuck', spec: watchdog.stuck.spec, seconds: SPEC_TIMEOUT_MS / 1000 }
+      if (watchdog.stuck) return { kata, outcome: 'stuck', spec: specName(watchdog.stuck.spec), seconds: SPEC_TIMEOUT_MS / 1000 }
       const module = result.testModules.find((m) => m.moduleId === specFile)
       if (!module) return { kata, outcome: 'load-error', message: `no specs found in ${relative(ROOT, specFile)}` }
       return toKataRun(kata, module)
@@ -144,8 +144,15 @@ function toKataRun(kata: Kata, module: TestModule): KataRun {
   return { kata, outcome: 'ran', specs: specs.map(toSpecResult) }
 }
 
+/** `describe > it` as the learner reads it: `describe › it`, without the file name in front. */
+function specName(fullName: string): string
+function specName(fullName: string | null): string | null
+function specName(fullName: string | null): string | null {
+  return fullName === null ? null : fullName.replace(/^[^>]*\.spec\.ts > /, '').replace(/ > /g, ' › ')
+}
+
 function toSpecResult(test: TestCase): SpecResult {
-  const name = test.fullName.replace(/ > /g, ' › ')
+  const name = specName(test.fullName)
   const result = test.result()
   if (result.state === 'passed') return { name, state: 'passed' }
   if (result.state === 'skipped') return { name, state: 'skipped' }
@@ -155,7 +162,8 @@ function toSpecResult(test: TestCase): SpecResult {
   const frames = (error.stacks ?? []).map((f) => ({ file: relative(ROOT, f.file), line: f.line, column: f.column }))
   const failure: SpecFailure = { message: stripAnsi(error.message ?? String(error)) }
   if (error.diff) failure.diff = error.diff
-  const specLocation = frames.find((f) => f.file.endsWith('.spec.ts'))
+  // The outermost frame in the spec file is the line inside the spec itself, not a helper.
+  const specLocation = frames.filter((f) => f.file.endsWith('.spec.ts')).at(-1)
   if (specLocation) failure.specLocation = specLocation
   const learnerLocation = frames.find((f) => f.file.startsWith('katas/') && !f.file.endsWith('.spec.ts'))
   if (learnerLocation) failure.learnerLocation = learnerLocation

@@ -1,0 +1,196 @@
+/**
+ * `npm run kata` with no verb: the watch loop. It opens the first unsolved kata, runs its
+ * specs, and runs them again every time a file of that kata is saved. Keys: h hint, n next
+ * kata, l list, r run again, s solution (once solved), q quit.
+ *
+ * Like rustlings' watch mode: say "Checking…" at once, ignore saves while a run is going
+ * (and run once more afterwards), and fall back to a manual `r` when the system cannot watch
+ * files (network file systems, some VMs), saying so.
+ */
+import { watch as watchDirectory, type FSWatcher } from 'node:fs'
+import { join, relative } from 'node:path'
+import { createInterface } from 'node:readline'
+import { KATAS, type Kata } from '../../katas/katas.ts'
+import { KATAS_DIR, ROOT } from '../../workbook/paths.ts'
+import { ensureWorkingCopies, workingCopyPath } from '../../workbook/working-copies.ts'
+import { Progress } from '../progress.ts'
+import { renderHint, renderRun } from '../report.ts'
+import { passed, SpecRunner, type KataRun } from '../spec-runner.ts'
+import { bold, cyan, dim, green } from '../style.ts'
+import { renderList } from './list.ts'
+import { solution } from './solution.ts'
+
+/** Editors write a file in several steps; wait this long for them to finish. */
+const DEBOUNCE_MS = 50
+
+export async function watch(options: { manual: boolean }): Promise<number> {
+  ensureWorkingCopies()
+  const progress = Progress.load()
+  const first = KATAS.find((kata) => !progress.isSolved(kata)) ?? KATAS[KATAS.length - 1]!
+  const loop = new WatchLoop(await SpecRunner.start(), progress, first, options.manual)
+  return loop.run()
+}
+
+class WatchLoop {
+  private watcher: FSWatcher | undefined
+  private debounce: NodeJS.Timeout | undefined
+  private running = false
+  private changedWhileRunning = new Set<string>()
+  private lastRun: KataRun | undefined
+  private footnote = ''
+  private quitting = false
+  private finish: (code: number) => void = () => {}
+  private readonly interactive = Boolean(process.stdin.isTTY)
+
+  constructor(
+    private readonly runner: SpecRunner,
+    private readonly progress: Progress,
+    private kata: Kata,
+    private manual: boolean,
+  ) {}
+
+  run(): Promise<number> {
+    const done = new Promise<number>((resolve) => (this.finish = resolve))
+    this.listenForKeys()
+    this.openKata(this.kata)
+    return done
+  }
+
+  private openKata(kata: Kata): void {
+    this.kata = kata
+    this.lastRun = undefined
+    this.footnote = ''
+    this.watchKataFolder()
+    void this.check([])
+  }
+
+  private watchKataFolder(): void {
+    this.watcher?.close()
+    if (this.manual) return
+    const files = new Set([...this.kata.files, this.kata.spec])
+    try {
+      this.watcher = watchDirectory(join(KATAS_DIR, this.kata.folder), (_event, filename) => {
+        if (filename && files.has(filename.toString())) this.fileSaved(join(KATAS_DIR, this.kata.folder, filename.toString()))
+      })
+      this.watcher.on('error', (error) => this.fallBackToManual(error))
+    } catch (error) {
+      this.fallBackToManual(error)
+    }
+  }
+
+  private fallBackToManual(error: unknown): void {
+    this.manual = true
+    this.watcher?.close()
+    this.footnote = `Files cannot be watched here (${(error as Error).message}). Save, then press r to run the specs.`
+    this.draw()
+  }
+
+  private fileSaved(path: string): void {
+    this.changedWhileRunning.add(path)
+    clearTimeout(this.debounce)
+    this.debounce = setTimeout(() => void this.check([...this.changedWhileRunning]), DEBOUNCE_MS)
+  }
+
+  private async check(changed: string[]): Promise<void> {
+    if (this.running) return // the run in progress picks these changes up when it ends
+    this.running = true
+    this.changedWhileRunning.clear()
+    this.status(dim('Checking…'))
+    const kata = this.kata
+    const run = await this.runner.run(kata, changed)
+    this.running = false
+    if (kata !== this.kata) return // the learner moved on while this ran
+    const wasSolved = this.progress.isSolved(kata)
+    this.progress.record(kata, passed(run) ? 'solved' : 'failing')
+    this.lastRun = run
+    this.footnote = passed(run) ? this.solvedMessage(wasSolved) : ''
+    this.draw()
+    if (this.changedWhileRunning.size > 0) void this.check([...this.changedWhileRunning])
+  }
+
+  private solvedMessage(wasSolvedBefore: boolean): string {
+    const next = KATAS[KATAS.indexOf(this.kata) + 1]
+    const onwards = next
+      ? `Press ${bold('n')} for kata ${next.number} (${next.slug}), or ${bold('s')} to compare your code with the reference.`
+      : `That was the last kata. Press ${bold('s')} for the reference, and run ${bold('npm run kata -- verify --mine')} for the capstone.`
+    return (wasSolvedBefore ? '' : green('Well done. ')) + onwards
+  }
+
+  private draw(extra = ''): void {
+    if (this.interactive) process.stdout.write('\u001b[2J\u001b[3J\u001b[H')
+    else process.stdout.write('\n' + dim('─'.repeat(72)) + '\n')
+    const body = this.lastRun ? renderRun(this.lastRun, this.progress.of(this.kata)?.hintsSeen ?? 0, true) : ''
+    const sections = [body, extra, this.footnote, this.legend()].filter(Boolean)
+    process.stdout.write(sections.join('\n\n') + '\n')
+  }
+
+  private status(text: string): void {
+    process.stdout.write(text + '\n')
+  }
+
+  private legend(): string {
+    const keys = ['h hint', 'n next kata', 'l list', 'r run again', ...(this.progress.isSolved(this.kata) ? ['s solution'] : []), 'q quit']
+    const watching = this.manual ? 'not watching files: press r after saving' : `watching ${relative(ROOT, join(KATAS_DIR, this.kata.folder))}/`
+    return dim(`${keys.map((k) => cyan(k.split(' ')[0]!) + k.slice(1)).join(' · ')}   ${watching}`)
+  }
+
+  private listenForKeys(): void {
+    if (this.interactive) {
+      process.stdin.setRawMode(true)
+      process.stdin.resume()
+      process.stdin.on('data', (data) => void this.key(data.toString()))
+    } else {
+      // Piped input (scripts, tests): one key per line.
+      const lines = createInterface({ input: process.stdin })
+      lines.on('line', (line) => void this.key(line.trim().slice(0, 1)))
+      lines.on('close', () => void this.quit())
+    }
+  }
+
+  private async key(key: string): Promise<void> {
+    switch (key) {
+      case 'h': {
+        const seen = this.progress.of(this.kata)?.hintsSeen ?? 0
+        const level = Math.min(seen + 1, this.kata.hints.length)
+        this.progress.recordHintSeen(this.kata, level)
+        this.draw(renderHint(this.kata, level))
+        return
+      }
+      case 'n': {
+        const next = KATAS[KATAS.indexOf(this.kata) + 1]
+        if (next) this.openKata(next)
+        else this.draw(dim('This is the last kata.'))
+        return
+      }
+      case 'l':
+        this.draw(renderList(this.progress))
+        return
+      case 'r':
+        await this.check(this.kata.files.map((file) => workingCopyPath(this.kata, file)))
+        return
+      case 's':
+        if (this.progress.isSolved(this.kata)) {
+          this.draw()
+          await solution(this.kata.slug, { force: false })
+        }
+        return
+      case 'q':
+      case '\u0003': // Ctrl-C in raw mode
+      case '\u0004': // Ctrl-D
+        await this.quit()
+        return
+    }
+  }
+
+  private async quit(): Promise<void> {
+    if (this.quitting) return
+    this.quitting = true
+    this.watcher?.close()
+    clearTimeout(this.debounce)
+    if (this.interactive) process.stdin.setRawMode(false)
+    process.stdin.pause()
+    await this.runner.close()
+    this.status(dim('Bye. Your progress is saved; `npm run kata` picks up where you left off.'))
+    this.finish(0)
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The learner's progress: which katas pass on their code and how many hints they have seen.
+ * Kept in .podkata/progress.txt, a file meant to be read (and edited) by people:
+ *
+ *   # podkata progress …
+ *   pods: solved, hints seen 2, 2026-11-28T13:40:12.000Z
+ *
+ * One line per kata, keyed by the kata's slug, so adding or reordering katas in an update of
+ * the workbook keeps every line meaningful. Unknown or broken lines are ignored.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Kata } from '../katas/katas.ts'
+import { STATE_DIR } from '../workbook/paths.ts'
+
+export type KataStatus = 'solved' | 'failing'
+
+export interface KataProgress {
+  status: KataStatus
+  hintsSeen: number
+  updated: string
+}
+
+export const PROGRESS_FILE = join(STATE_DIR, 'progress.txt')
+
+const HEADER = [
+  '# podkata progress: one line per kata you have run (solved or failing) and the hints you have seen.',
+  '# It lives outside git and updates of the workbook never touch it. Delete a line to forget that kata.',
+]
+
+const LINE = /^([a-z0-9-]+):\s*(solved|failing)(?:,\s*hints seen (\d+))?(?:,\s*(\S+))?\s*$/
+
+export class Progress {
+  private constructor(private readonly entries: Map<string, KataProgress>) {}
+
+  static load(): Progress {
+    let text = ''
+    try {
+      text = readFileSync(PROGRESS_FILE, 'utf8')
+    } catch {
+      // No file yet: nothing done.
+    }
+    const entries = new Map<string, KataProgress>()
+    for (const line of text.split('\n')) {
+      const match = LINE.exec(line.trim())
+      if (!match) continue
+      const [, slug = '', status, hints, updated] = match
+      entries.set(slug, { status: status as KataStatus, hintsSeen: Number(hints ?? 0), updated: updated ?? '' })
+    }
+    return new Progress(entries)
+  }
+
+  of(kata: Kata): KataProgress | undefined {
+    return this.entries.get(kata.slug)
+  }
+
+  isSolved(kata: Kata): boolean {
+    return this.of(kata)?.status === 'solved'
+  }
+
+  /** Records a verdict. A kata stays marked solved only while it passes. */
+  record(kata: Kata, status: KataStatus): void {
+    const previous = this.of(kata)
+    this.entries.set(kata.slug, { status, hintsSeen: previous?.hintsSeen ?? 0, updated: new Date().toISOString() })
+    this.save()
+  }
+
+  recordHintSeen(kata: Kata, level: number): void {
+    const previous = this.of(kata) ?? { status: 'failing' as const, hintsSeen: 0, updated: '' }
+    this.entries.set(kata.slug, { ...previous, hintsSeen: Math.max(previous.hintsSeen, level), updated: new Date().toISOString() })
+    this.save()
+  }
+
+  private save(): void {
+    const lines = [...this.entries].map(
+      ([slug, p]) => `${slug}: ${p.status}${p.hintsSeen ? `, hints seen ${p.hintsSeen}` : ''}, ${p.updated}`,
+    )
+    mkdirSync(STATE_DIR, { recursive: true })
+    writeFileSync(PROGRESS_FILE, [...HEADER, ...lines, ''].join('\n'))
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * What a learner sees after a run: a line per group of specs, then the first failing spec in
+ * full — its name, what was expected and what came back, the file and line to edit — and how
+ * to get a hint. One failing spec at a time, as the watch loop of rustlings does it.
+ */
+import { readFileSync } from 'node:fs'
+import { relative } from 'node:path'
+import type { Kata } from '../katas/katas.ts'
+import { ROOT } from '../workbook/paths.ts'
+import { SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
+import { workingCopyPath } from '../workbook/working-copies.ts'
+import type { KataRun, Location, SpecResult } from './spec-runner.ts'
+import { passed, stripAnsi } from './spec-runner.ts'
+import { bold, colourEnabled, cyan, dim, FAIL, green, PASS, red, yellow } from './style.ts'
+
+const MAX_DIFF_LINES = 24
+const STUCK_QUESTION = 'Is there an endless loop, or a promise that never settles?'
+
+export function renderHeader(kata: Kata): string {
+  return `${bold(`Kata ${kata.number} · ${kata.slug}`)} ${dim('—')} ${kata.title}\n${dim(`chapter: ${kata.chapter.title} (docs${kata.chapter.page}.md)`)}`
+}
+
+/**
+ * `inWatchLoop` changes only what to do next: in the loop a key or a save, elsewhere a
+ * command to type.
+ */
+export function renderRun(run: KataRun, hintsSeen: number, inWatchLoop = false): string {
+  const again = inWatchLoop ? 'Fix it and save: the specs run again.' : `Fix it, then run \`npm run kata -- verify ${run.kata.slug}\` again.`
+  const lines = [renderHeader(run.kata), '']
+  if (run.outcome === 'load-error') {
+    lines.push(`${red(FAIL)} ${bold('Your code does not load, so no spec could run.')}`, '')
+    lines.push(`    ${run.message}`)
+    if (run.location) lines.push('', `    ${dim('at')}  ${cyan(formatLocation(run.location))}`)
+    lines.push('', dim(again))
+    return lines.join('\n')
+  }
+  if (run.outcome === 'stuck') {
+    const what = run.spec ? `The spec "${run.spec}"` : 'Loading your file'
+    lines.push(`${red(FAIL)} ${bold(`${what} did not finish within ${run.seconds} s, so it was stopped.`)}`, '')
+    lines.push(`    ${STUCK_QUESTION}`)
+    lines.push('', dim(again))
+    return lines.join('\n')
+  }
+  lines.push(...renderGroups(run.specs), '')
+  const passing = run.specs.filter((s) => s.state === 'passed').length
+  if (passed(run)) {
+    lines.push(green(bold(`${PASS} All ${passing} specs pass. Kata ${run.kata.number} is solved!`)))
+    return lines.join('\n')
+  }
+  lines.push(`${passing} of ${run.specs.length} specs pass.`, '')
+  const next = run.specs.find((s) => s.state !== 'passed')
+  if (next) lines.push(...renderNextSpec(run.kata, next))
+  lines.push('', renderHintPrompt(run.kata, hintsSeen, inWatchLoop))
+  return lines.join('\n')
+}
+
+/** One line per describe block: a mark per spec, and the count. */
+function renderGroups(specs: SpecResult[]): string[] {
+  const groups = new Map<string, SpecResult[]>()
+  for (const spec of specs) {
+    const group = spec.name.includes(' › ') ? spec.name.slice(0, spec.name.lastIndexOf(' › ')) : ''
+    groups.set(group, [...(groups.get(group) ?? []), spec])
+  }
+  const width = Math.max(...[...groups.keys()].map((g) => g.length))
+  return [...groups].map(([group, members]) => {
+    const marks = members.map((s) => (s.state === 'passed' ? green(PASS) : red(FAIL))).join('')
+    const count = `${members.filter((s) => s.state === 'passed').length}/${members.length}`
+    return `  ${group.padEnd(width)}  ${marks}  ${dim(count)}`
+  })
+}
+
+function renderNextSpec(kata: Kata, spec: SpecResult): string[] {
+  const lines = [bold('Next, make this spec pass:'), `  ${red(FAIL)} ${spec.name}`, '']
+  const failure = spec.failure
+  if (failure && /^Test timed out in/.test(failure.message)) {
+    lines.push(`    It did not finish within ${SPEC_TIMEOUT_MS / 1000} s. ${STUCK_QUESTION}`)
+  } else if (failure) {
+    lines.push(...indent(failure.message.split('\n').slice(0, 6), 4))
+    if (failure.diff) lines.push('', ...indent(trimDiff(failure.diff), 4))
+  } else if (spec.state === 'not run') {
+    lines.push('    This spec did not run: an earlier one stopped the file.')
+  }
+  lines.push('')
+  const edit = failure?.learnerLocation ?? functionLocation(kata, spec.name)
+  if (edit) lines.push(`    ${dim('edit')}  ${cyan(formatLocation(edit))}`)
+  if (failure?.specLocation) lines.push(`    ${dim('spec')}  ${formatLocation(failure.specLocation)}`)
+  return lines
+}
+
+function renderHintPrompt(kata: Kata, hintsSeen: number, inWatchLoop: boolean): string {
+  const total = kata.hints.length
+  if (hintsSeen >= total) return dim(`All ${total} hints seen: \`npm run kata -- hint ${kata.slug} <1-${total}>\` shows one again.`)
+  const ask = inWatchLoop ? 'press h' : `run \`npm run kata -- hint ${kata.slug}\``
+  return dim(`Stuck? Hint ${hintsSeen + 1} of ${total}: ${ask}.`)
+}
+
+export function renderHint(kata: Kata, level: number): string {
+  const text = kata.hints[level - 1] ?? ''
+  return `${yellow(bold(`Hint ${level} of ${kata.hints.length}`))} ${dim(`(kata ${kata.number} · ${kata.slug})`)}\n${wrap(text, 96).join('\n')}`
+}
+
+/**
+ * Spec groups are named after the function they test ("validatePod: what …"), so a failing
+ * assertion with no frame in the learner's file can still point at the function to edit.
+ */
+function functionLocation(kata: Kata, specName: string): Location | undefined {
+  const fn = /^(\w+)/.exec(specName)?.[1]
+  if (!fn) return undefined
+  for (const file of kata.files) {
+    const path = workingCopyPath(kata, file)
+    let text: string
+    try {
+      text = readFileSync(path, 'utf8')
+    } catch {
+      continue
+    }
+    const index = text.split('\n').findIndex((line) => new RegExp(`function ${fn}\\b`).test(line))
+    if (index >= 0) return { file: relative(ROOT, path), line: index + 1, column: 1 }
+  }
+  return undefined
+}
+
+function formatLocation(location: Location): string {
+  return `${location.file}:${location.line}:${location.column}`
+}
+
+function trimDiff(diff: string): string[] {
+  const lines = (colourEnabled() ? diff : stripAnsi(diff)).split('\n')
+  if (lines.length <= MAX_DIFF_LINES) return lines
+  return [...lines.slice(0, MAX_DIFF_LINES), dim(`… ${lines.length - MAX_DIFF_LINES} more lines`)]
+}
+
+function indent(lines: string[], spaces: number): string[] {
+  return lines.map((line) => ' '.repeat(spaces) + line)
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(line)
+  return lines
+}
