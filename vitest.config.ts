@@ -12,6 +12,15 @@ export default defineConfig({
       { test: { name: 'tools', include: ['tests/**/*.test.ts'], testTimeout: 30_000 } },
       kataProject('reference', { kind: 'reference' }, ['katas/**/*.spec.ts']),
       { test: { name: 'proof', include: ['proof/**/*.test.ts'], testTimeout: 180_000 } },
+      {
+        test: {
+          name: 'site',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 })

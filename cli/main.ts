@@ -38,8 +38,12 @@ export async function main(argv: string[]): Promise<number> {
   if (!verb) throw new UserError(`unknown verb "${verbText}". Verbs: ${VERBS.filter((v) => v !== 'help').join(', ')} (see --help)`, 2)
   checkArity(verb, rest)
   switch (verb) {
-    case 'watch':
-      return watch({ manual: values.manual ?? false })
+    case 'watch': {
+      const code = await watch({ manual: values.manual ?? false })
+      // The loop has saved everything and closed vitest; some of vitest's handles can keep
+      // the process alive after its close(), so leave explicitly.
+      process.exit(code)
+    }
     case 'list':
       return list()
     case 'verify':

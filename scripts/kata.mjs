@@ -6,7 +6,8 @@ import { build } from 'esbuild'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const outfile = `${root}node_modules/.cache/podkata/kata.mjs`
+// Inside the workbook (not a shared cache) so two copies of the workbook never share a build.
+const outfile = `${root}.podkata/build/kata.mjs`
 
 try {
   await build({

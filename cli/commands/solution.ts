@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { createTwoFilesPatch } from 'diff'
+import type { Kata } from '../../katas/katas.ts'
 import { ROOT, SOLUTIONS_DIR } from '../../workbook/paths.ts'
 import { ensureWorkingCopies, workingCopyPath } from '../../workbook/working-copies.ts'
 import { UserError } from '../errors.ts'
@@ -29,14 +30,21 @@ export async function solution(name: string | undefined, options: { force: boole
       )
     }
   }
-  for (const file of kata.files) {
-    const mine = workingCopyPath(kata, file)
-    const reference = join(SOLUTIONS_DIR, kata.folder, file)
-    console.log(bold(`Reference for ${relative(ROOT, mine)}`) + dim(`  (full file: ${relative(ROOT, reference)})`))
-    const diff = patch(mine, reference)
-    console.log(diff.includes('@@') ? colourPatch(diff) : green('Your file is the same as the reference, line for line.'))
-  }
+  console.log(renderSolution(kata))
   return 0
+}
+
+/** The reference as a diff of each of the learner's files. */
+export function renderSolution(kata: Kata): string {
+  return kata.files
+    .map((file) => {
+      const mine = workingCopyPath(kata, file)
+      const reference = join(SOLUTIONS_DIR, kata.folder, file)
+      const title = bold(`Reference for ${relative(ROOT, mine)}`) + dim(`  (full file: ${relative(ROOT, reference)})`)
+      const diff = patch(mine, reference)
+      return `${title}\n${diff.includes('@@') ? colourPatch(diff) : green('Your file is the same as the reference, line for line.')}`
+    })
+    .join('\n\n')
 }
 
 function patch(mine: string, reference: string): string {

@@ -9,7 +9,7 @@
  */
 import { watch as watchDirectory, type FSWatcher } from 'node:fs'
 import { join, relative } from 'node:path'
-import { createInterface } from 'node:readline'
+import { createInterface, type Interface } from 'node:readline'
 import { KATAS, type Kata } from '../../katas/katas.ts'
 import { KATAS_DIR, ROOT } from '../../workbook/paths.ts'
 import { ensureWorkingCopies, workingCopyPath } from '../../workbook/working-copies.ts'
@@ -18,7 +18,7 @@ import { renderHint, renderRun } from '../report.ts'
 import { passed, SpecRunner, type KataRun } from '../spec-runner.ts'
 import { bold, cyan, dim, green } from '../style.ts'
 import { renderList } from './list.ts'
-import { solution } from './solution.ts'
+import { renderSolution } from './solution.ts'
 
 /** Editors write a file in several steps; wait this long for them to finish. */
 const DEBOUNCE_MS = 50
@@ -39,6 +39,7 @@ class WatchLoop {
   private lastRun: KataRun | undefined
   private footnote = ''
   private quitting = false
+  private lines: Interface | undefined
   private finish: (code: number) => void = () => {}
   private readonly interactive = Boolean(process.stdin.isTTY)
 
@@ -141,9 +142,9 @@ class WatchLoop {
       process.stdin.on('data', (data) => void this.key(data.toString()))
     } else {
       // Piped input (scripts, tests): one key per line.
-      const lines = createInterface({ input: process.stdin })
-      lines.on('line', (line) => void this.key(line.trim().slice(0, 1)))
-      lines.on('close', () => void this.quit())
+      this.lines = createInterface({ input: process.stdin })
+      this.lines.on('line', (line) => void this.key(line.trim().slice(0, 1)))
+      this.lines.on('close', () => void this.quit())
     }
   }
 
@@ -169,10 +170,7 @@ class WatchLoop {
         await this.check(this.kata.files.map((file) => workingCopyPath(this.kata, file)))
         return
       case 's':
-        if (this.progress.isSolved(this.kata)) {
-          this.draw()
-          await solution(this.kata.slug, { force: false })
-        }
+        if (this.progress.isSolved(this.kata)) this.draw(renderSolution(this.kata))
         return
       case 'q':
       case '\u0003': // Ctrl-C in raw mode
@@ -188,6 +186,7 @@ class WatchLoop {
     this.watcher?.close()
     clearTimeout(this.debounce)
     if (this.interactive) process.stdin.setRawMode(false)
+    this.lines?.close()
     process.stdin.pause()
     await this.runner.close()
     this.status(dim('Bye. Your progress is saved; `npm run kata` picks up where you left off.'))

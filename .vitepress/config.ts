@@ -1,0 +1,46 @@
+/**
+ * The docs site. Pages live in docs/ (srcDir); the chapter entries of the sidebar and the nav
+ * come from katas/katas.ts, the one list of katas, so a new kata appears here by itself.
+ */
+import { defineConfig, type DefaultTheme } from 'vitepress'
+import { KATAS } from '../katas/katas.ts'
+
+/** Each chapter once, in kata order (a chapter may one day hold several katas). */
+function chapterLinks(): { text: string; link: string }[] {
+  const seen = new Set<string>()
+  const items: { text: string; link: string }[] = []
+  for (const kata of KATAS) {
+    if (seen.has(kata.chapter.page)) continue
+    seen.add(kata.chapter.page)
+    items.push({ text: `${items.length + 1}. ${kata.chapter.title}`, link: kata.chapter.page })
+  }
+  return items
+}
+
+const guide: DefaultTheme.SidebarItem[] = [
+  { text: 'Start here', link: '/' },
+  { text: 'How to work a kata', link: '/guide/working-a-kata' },
+]
+
+export default defineConfig({
+  srcDir: 'docs',
+  title: 'podkata',
+  description: 'What a Kubernetes Pod really is, and why every Pod starts with a pause container: a tutorial and kata workbook.',
+  lang: 'en',
+  cleanUrls: true,
+  lastUpdated: false,
+  themeConfig: {
+    nav: [
+      { text: 'Start here', link: '/' },
+      { text: 'How to work a kata', link: '/guide/working-a-kata' },
+      { text: 'Chapters', items: chapterLinks() },
+    ],
+    sidebar: [
+      { text: 'Guide', items: guide },
+      { text: 'Chapters', items: chapterLinks() },
+    ],
+    search: { provider: 'local' },
+    outline: { level: [2, 3] },
+    footer: { message: 'podkata: a literate tutorial and kata workbook about Kubernetes Pods.' },
+  },
+})

@@ -1,0 +1,19 @@
+/**
+ * The default VitePress theme, plus the few components the chapters use and a print
+ * stylesheet, so that any chapter prints as a handout.
+ */
+import DefaultTheme from 'vitepress/theme'
+import type { Theme } from 'vitepress'
+import ChapterList from './components/ChapterList.vue'
+import KataCard from './components/KataCard.vue'
+import PodDiagram from './components/PodDiagram.vue'
+import './custom.css'
+
+export default {
+  extends: DefaultTheme,
+  enhanceApp({ app }) {
+    app.component('ChapterList', ChapterList)
+    app.component('KataCard', KataCard)
+    app.component('PodDiagram', PodDiagram)
+  },
+} satisfies Theme

@@ -1,0 +1,35 @@
+/**
+ * The chapter quotes what the reference solution does with the example manifests. If either
+ * changes, this says so, so the page can never show output the code does not produce.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { formatInvalid } from '../machinery/field-errors.ts'
+import { parsePod } from '../machinery/manifest.ts'
+import { formatResources } from '../machinery/resources.ts'
+import { effectiveRequests, validatePod } from '../solutions/01-pods/pods.ts'
+
+const root = new URL('..', import.meta.url)
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8')
+const example = (name: string) => parsePod(read(`examples/pods/${name}.yaml`), `examples/pods/${name}.yaml`)
+const chapter = read('docs/chapters/01-pods.md')
+
+describe('the examples quoted in chapter 1', () => {
+  it('web.yaml is a valid Pod', () => {
+    expect(validatePod(example('web'))).toEqual([])
+  })
+
+  it('invalid.yaml is rejected exactly as the chapter shows', () => {
+    const pod = example('invalid')
+    const output = formatInvalid('Pod', pod.metadata?.name ?? '', validatePod(pod))
+    expect(output).toBe(
+      'The Pod "web" is invalid: \n* spec.containers[1].image: Required value\n* spec.initContainers[0].name: Duplicate value: "app"',
+    )
+    expect(chapter).toContain('```text\n' + output + '\n```')
+  })
+
+  it('with-init.yaml asks for 350m CPU and 256Mi memory, as the worked example says', () => {
+    expect(formatResources(effectiveRequests(example('with-init')))).toBe('cpu: 350m, memory: 256Mi')
+    expect(chapter).toContain('| **effective request** | **350m** (app phase) | **256Mi** (init phase) |')
+  })
+})

@@ -1,0 +1,170 @@
+/** The kata CLI as a learner uses it, on a throw-away copy of the workbook. */
+import { existsSync, readdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TempWorkbook } from './temp-workbook.ts'
+
+let workbook: TempWorkbook
+
+beforeAll(() => {
+  workbook = new TempWorkbook()
+})
+afterAll(() => workbook.remove())
+
+const solution = () => workbook.read('solutions', '01-pods', 'pods.ts')
+const starter = () => workbook.read('starters', '01-pods', 'pods.ts')
+// A Node stack frame names an absolute path or URL; the CLI prints only paths inside the workbook.
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at (?:.+ \()?(?:file:\/\/|\/|node:).+:\d+:\d+\)?$/m)
+
+describe('on a fresh workbook', () => {
+  it('lists kata 1 as not tried and creates the working copy from the starter', () => {
+    const result = workbook.kata('list')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/→ · +1 +pods +Model a Pod/)
+    workbook.kata('verify', 'pods')
+    expect(workbook.read('katas', '01-pods', 'pods.ts')).toBe(starter())
+  })
+
+  it('verify shows the first failing spec, the line to edit and the hint prompt, and exits 1', () => {
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('0 of 21 specs pass.')
+    expect(result.stdout).toContain('Next, make this spec pass:\n  ✗ validatePod: what the API server rejects › accepts a valid Pod with two containers')
+    expect(result.stdout).toContain('TODO: validatePod is not written yet')
+    expect(result.stdout).toMatch(/edit {2}katas\/01-pods\/pods\.ts:\d+:\d+/)
+    expect(result.stdout).toMatch(/spec {2}katas\/01-pods\/pods\.spec\.ts:\d+:\d+/)
+    expect(result.stdout).toContain('Stuck? Hint 1 of 5: run `npm run kata -- hint pods`.')
+  })
+
+  it('accepts a kata by number, name or folder', () => {
+    for (const name of ['1', 'pods', '01-pods']) expect(workbook.kata('verify', name).stdout).toContain('Kata 1 · pods')
+  })
+})
+
+describe('bad input gets one line and a non-zero exit', () => {
+  it('names the valid katas when a kata is unknown', () => {
+    const result = workbook.kata('verify', 'sandbox-please')
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim()).toBe('podkata: no kata called "sandbox-please". Valid names: 1 (pods, 01-pods)')
+    expect(result.stdout).toBe('')
+  })
+
+  it('rejects an unknown verb and an unknown option', () => {
+    const verb = workbook.kata('frobnicate')
+    expect([verb.code, verb.stderr.trim().split('\n').length]).toEqual([2, 1])
+    const option = workbook.kata('verify', '--frce')
+    expect(option.code).toBe(2)
+    expect(option.stderr.trim()).toBe("podkata: Unknown option '--frce'. See --help.")
+  })
+
+  it('reports a syntax error in the learner file with its file and line', () => {
+    workbook.write('katas/01-pods/pods.ts', starter().replace("throw new Error('TODO: validatePod is not written yet')", 'return [ +* ]'))
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('Your code does not load, so no spec could run.')
+    expect(result.stdout).toMatch(/at {2}katas\/01-pods\/pods\.ts:\d+:\d+/)
+    noStackTrace(result.stdout + result.stderr)
+  })
+
+  it('stops a spec stuck in an endless loop and names it', () => {
+    workbook.write('katas/01-pods/pods.ts', starter().replace("throw new Error('TODO: validatePod is not written yet')", 'while (true) {}'))
+    const started = Date.now()
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(
+      'The spec "validatePod: what the API server rejects › accepts a valid Pod with two containers" did not finish within 3 s, so it was stopped.',
+    )
+    expect(Date.now() - started).toBeLessThan(20_000)
+    noStackTrace(result.stdout + result.stderr)
+  })
+})
+
+describe('hints come in levels', () => {
+  it('shows the next unseen level each time, then any level asked for', () => {
+    expect(workbook.kata('hint', 'pods').stdout).toMatch(/^Hint 1 of 5/)
+    expect(workbook.kata('hint', 'pods').stdout).toMatch(/^Hint 2 of 5/)
+    expect(workbook.kata('hint', '1', '5').stdout).toMatch(/^Hint 5 of 5[\s\S]*insufficientResources/)
+    expect(workbook.read('.podkata', 'progress.txt')).toMatch(/^pods: failing, hints seen 5, /m)
+  })
+
+  it('refuses a level that does not exist', () => {
+    const result = workbook.kata('hint', 'pods', '9')
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim()).toBe('podkata: kata pods has hint levels 1 to 5; "9" is not one of them')
+  })
+})
+
+describe('the solution is revealed after a pass, and nothing is lost', () => {
+  it('refuses to show the solution before the kata passes, unless --force', () => {
+    workbook.write('katas/01-pods/pods.ts', starter())
+    const refused = workbook.kata('solution', 'pods')
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('does not pass yet, so its solution stays hidden')
+    const forced = workbook.kata('solution', 'pods', '--force')
+    expect(forced.code).toBe(0)
+    expect(forced.stdout).toContain('+++ solutions/01-pods/pods.ts\treference')
+    expect(forced.stdout).toMatch(/^-  throw new Error\('TODO: validatePod is not written yet'\)$/m)
+  })
+
+  it('marks the kata solved when every spec passes, and then shows the reference', () => {
+    workbook.write('katas/01-pods/pods.ts', solution())
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('✓ All 21 specs pass. Kata 1 is solved!')
+    expect(workbook.read('.podkata', 'progress.txt')).toMatch(/^pods: solved, hints seen 5, \d{4}-/m)
+    expect(workbook.kata('list').stdout).toMatch(/ ✓ +1 +pods/)
+    expect(workbook.kata('solution', 'pods').stdout).toContain('Your file is the same as the reference, line for line.')
+  })
+
+  it('reset backs the learner file up, restores the starter and says where the backup is', () => {
+    const mine = '// my own attempt\n' + solution()
+    workbook.write('katas/01-pods/pods.ts', mine)
+    const result = workbook.kata('reset', 'pods')
+    expect(result.code).toBe(0)
+    const backupName = /saved as (\.podkata\/backups\/01-pods\/pods\.ts\.[\dTZ-]+)/.exec(result.stdout)?.[1]
+    expect(backupName).toBeDefined()
+    expect(workbook.read(backupName!)).toBe(mine)
+    expect(workbook.read('katas', '01-pods', 'pods.ts')).toBe(starter())
+    expect(workbook.read('.podkata', 'progress.txt')).toMatch(/^pods: failing/m)
+  })
+
+  it('keeps every backup when reset runs twice in the same second', () => {
+    workbook.kata('reset', 'pods')
+    workbook.kata('reset', 'pods')
+    expect(readdirSync(workbook.path('.podkata', 'backups', '01-pods')).length).toBeGreaterThanOrEqual(3)
+  })
+})
+
+describe('verify --mine, the capstone', () => {
+  it('runs every kata on the learner code and sums up', () => {
+    workbook.write('katas/01-pods/pods.ts', solution())
+    const result = workbook.kata('verify', '--mine')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Capstone: every kata on your own code, earlier chapters included.')
+    expect(result.stdout).toContain('✓ All 1 katas pass on your code.')
+  })
+})
+
+describe('the watch loop', () => {
+  it('re-runs on save, says when the kata is solved, and quits on q', async () => {
+    workbook.write('katas/01-pods/pods.ts', starter())
+    const loop = workbook.startWatchLoop()
+    let output = ''
+    loop.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const waitFor = async (text: string) => {
+      const deadline = Date.now() + 20_000
+      while (!output.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`watch loop never printed "${text}"; it printed:\n${output}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    }
+    await waitFor('0 of 21 specs pass.')
+    loop.stdin.write('h\n')
+    await waitFor('Hint 5 of 5') // all five were seen in the tests above: h shows the last again
+    workbook.write('katas/01-pods/pods.ts', solution())
+    await waitFor('Kata 1 is solved!')
+    loop.stdin.write('q\n')
+    const code = await new Promise<number | null>((resolve) => loop.on('exit', resolve))
+    expect(code).toBe(0)
+    expect(existsSync(workbook.path('.podkata', 'progress.txt'))).toBe(true)
+  })
+})

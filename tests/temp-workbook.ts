@@ -1,0 +1,70 @@
+/**
+ * A throw-away copy of the workbook for tests of the kata CLI, so that they never touch the
+ * working copies, progress or backups of whoever runs `npm test`. node_modules is linked, not
+ * copied.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ROOT } from '../workbook/paths.ts'
+
+const COPIED = ['cli', 'katas', 'starters', 'solutions', 'machinery', 'workbook', 'scripts', 'package.json', 'tsconfig.json']
+
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+export class TempWorkbook {
+  readonly root: string
+
+  constructor() {
+    this.root = mkdtempSync(join(tmpdir(), 'podkata-test-'))
+    for (const entry of COPIED) {
+      cpSync(join(ROOT, entry), join(this.root, entry), {
+        recursive: true,
+        // Only the pristine tree: no working copies or state from the developer's checkout.
+        filter: (source) => !/\/katas\/[^/]+\/(?![^/]+\.spec\.ts$)[^/]+$/.test(source) || source.endsWith('katas.ts'),
+      })
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(this.root, 'node_modules'), 'dir')
+  }
+
+  path(...parts: string[]): string {
+    return join(this.root, ...parts)
+  }
+
+  read(...parts: string[]): string {
+    return readFileSync(this.path(...parts), 'utf8')
+  }
+
+  write(relativePath: string, text: string): void {
+    writeFileSync(this.path(relativePath), text)
+  }
+
+  /** Runs `npm run kata -- <args>` (the same script, without npm's banner). */
+  kata(...args: string[]): CliResult {
+    const result = spawnSync(process.execPath, [this.path('scripts', 'kata.mjs'), ...args], {
+      cwd: this.root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      timeout: 60_000,
+    })
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  }
+
+  /** Starts the watch loop with piped stdin: write a key and a newline to press it. */
+  startWatchLoop() {
+    return spawn(process.execPath, [this.path('scripts', 'kata.mjs')], {
+      cwd: this.root,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+  }
+
+  remove(): void {
+    rmSync(this.root, { recursive: true, force: true })
+  }
+}
