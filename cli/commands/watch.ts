@@ -20,8 +20,8 @@ import { bold, cyan, dim, green } from '../style.ts'
 import { renderList } from './list.ts'
 import { renderSolution } from './solution.ts'
 
-/** Editors write a file in several steps; wait this long for them to finish. */
-const DEBOUNCE_MS = 50
+/** Editors write a file in several steps (write, rename) within a few ms; wait this long for the last. */
+const DEBOUNCE_MS = 20
 
 export async function watch(options: { manual: boolean }): Promise<number> {
   ensureWorkingCopies()
