@@ -114,7 +114,8 @@ function functionLocation(kata: Kata, specName: string): Location | undefined {
     } catch {
       continue
     }
-    const index = text.split('\n').findIndex((line) => new RegExp(`function ${fn}\\b`).test(line))
+    // A function (`function validatePod(`) or a method (`  runPodSandbox(`).
+    const index = text.split('\n').findIndex((line) => new RegExp(`(function ${fn}\\b|^\\s+${fn}\\()`).test(line))
     if (index >= 0) return { file: relative(ROOT, path), line: index + 1, column: 1 }
   }
   return undefined

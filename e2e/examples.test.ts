@@ -8,11 +8,13 @@ import { formatInvalid } from '../machinery/field-errors.ts'
 import { parsePod } from '../machinery/manifest.ts'
 import { formatResources } from '../machinery/resources.ts'
 import { effectiveRequests, validatePod } from '../solutions/01-pods/pods.ts'
+import { startOrder, stopOrder } from '../solutions/02-composite/composite.ts'
 
 const root = new URL('..', import.meta.url)
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8')
 const example = (name: string) => parsePod(read(`examples/pods/${name}.yaml`), `examples/pods/${name}.yaml`)
 const chapter = read('docs/chapters/01-pods.md')
+const chapter2 = read('docs/chapters/02-composite-containers.md')
 
 describe('the examples quoted in chapter 1', () => {
   it('web.yaml is a valid Pod', () => {
@@ -31,5 +33,23 @@ describe('the examples quoted in chapter 1', () => {
   it('with-init.yaml asks for 350m CPU and 256Mi memory, as the worked example says', () => {
     expect(formatResources(effectiveRequests(example('with-init')))).toBe('cpu: 350m, memory: 256Mi')
     expect(chapter).toContain('| **effective request** | **350m** (app phase) | **256Mi** (init phase) |')
+  })
+})
+
+describe('the examples quoted in chapter 2', () => {
+  it.each(['sidecar-git-sync', 'ambassador-redis', 'adapter-metrics', 'native-sidecar'])('%s.yaml is a valid Pod', (name) => {
+    expect(validatePod(example(name))).toEqual([])
+  })
+
+  it('native-sidecar.yaml starts and stops in the order the chapter shows', () => {
+    const pod = example('native-sidecar')
+    const start = startOrder(pod).join('\n')
+    const stop = stopOrder(pod)
+      .map((group) => group.map((name) => `${name} stopped`).join(', '))
+      .join('\n')
+    expect(start).toBe('db-proxy started\nmigrate started\nmigrate completed\nlog-shipper started\napp started')
+    expect(stop).toBe('app stopped\nlog-shipper stopped\ndb-proxy stopped')
+    expect(chapter2).toContain('```text\n' + start + '\n```')
+    expect(chapter2).toContain('```text\n' + stop + '\n```')
   })
 })

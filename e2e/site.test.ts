@@ -38,7 +38,7 @@ async function open(path: string): Promise<void> {
 describe('the landing page', () => {
   it('lists chapter 1 and its link leads to the chapter', async () => {
     await open('/')
-    const link = page.locator('.chapter-list a', { hasText: pods.chapter.title })
+    const link = page.locator('.chapter-list a', { hasText: new RegExp(`^${pods.chapter.title}$`) })
     expect(await link.getAttribute('href')).toBe(pods.chapter.page)
     await link.click()
     await page.waitForURL(baseURL + pods.chapter.page)
@@ -98,7 +98,7 @@ describe('chapter 1', () => {
 
   it('is listed in the sidebar, generated from katas/katas.ts', async () => {
     await open(pods.chapter.page)
-    const link = page.locator('.VPSidebar a', { hasText: pods.chapter.title })
+    const link = page.locator('.VPSidebar a', { hasText: new RegExp(`\\b${pods.chapter.title}$`) })
     expect(await link.getAttribute('href')).toBe(pods.chapter.page)
     expect(await page.locator('.VPSidebar').innerText()).toContain('How to work a kata')
   })

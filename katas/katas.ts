@@ -49,4 +49,59 @@ export const KATAS: readonly Kata[] = [
         'requests (more than 0) that is larger than free gives "Insufficient cpu" / "Insufficient memory".',
     ],
   },
+  {
+    number: 2,
+    slug: 'composite',
+    folder: '02-composite',
+    title: 'Share a pod between containers: one network, shared volumes, native sidecar order',
+    chapter: { title: 'Composite containers', page: '/chapters/02-composite-containers' },
+    files: ['composite.ts'],
+    spec: 'composite.spec.ts',
+    hints: [
+      'Start with startPod; the first specs only need volumes, the next ones the network. Create what the pod ' +
+        'shares ONCE, before the loop over containers, and hand the same objects to every container. The ' +
+        'programs in machinery/programs.ts (gitSync, nginx, redisAmbassador, …) then just work.',
+      'startPod, volumes: new Volume(name) once per entry of spec.volumes, in a Map by name. Each container gets ' +
+        'new ContainerFiles(mounts) with a Mount only for ITS OWN volumeMounts: { path: m.mountPath, volume: ' +
+        'volumes.get(m.name), readOnly: m.readOnly ?? false }. A container without a volumeMount does not see the volume.',
+      'startPod, namespaces: net = spec.hostNetwork ? nodeNetwork(kernel) : kernel.createNetworkNamespace(); uts ' +
+        'likewise (kernel.host.uts, or kernel.createNamespace(\'uts\') followed by setHostname(uts, spec.hostname ?? ' +
+        'pod name)); ipc is kernel.host.ipc with hostIPC, else one new one. pid and mnt: a new one per container ' +
+        '(pid shared only with shareProcessNamespace). Then kernel.spawn(container.image, { net, ipc, uts, pid, mnt }).',
+      'Which containers run: the native sidecars (initContainers whose OWN restartPolicy is \'Always\'), then ' +
+        'spec.containers. startOrder: walk initContainers in order, push `${name} started`, and for a regular ' +
+        'init container also `${name} completed` before the next one; then `${name} started` for each app container.',
+      'stopOrder: regular init containers are no longer running. First one group with every app container ' +
+        '(they stop together), then each sidecar in a group of its own, in REVERSE spec order: ' +
+        '[apps, [lastSidecar], …, [firstSidecar]].',
+    ],
+  },
+  {
+    number: 3,
+    slug: 'sandbox',
+    folder: '03-sandbox',
+    title: 'Run, stop, remove, inspect and list PodSandboxes, as containerd does',
+    chapter: { title: 'The PodSandbox', page: '/chapters/03-podsandbox' },
+    files: ['sandbox.ts'],
+    spec: 'sandbox.spec.ts',
+    hints: [
+      'Start with runPodSandbox and podSandboxStatus: most specs run a sandbox and read its status back. ' +
+        'Keep one SandboxRecord per sandbox in this.sandboxes, keyed by its id (node.ids.next()).',
+      'runPodSandbox: namespaceOptions(config) says what to create. network NODE means kernel.host.net and ' +
+        'kernel.host.uts and no IP; otherwise kernel.createNetworkNamespace() (set pinned = true, the runtime ' +
+        'bind-mounts it), a new uts namespace, and node.ipam.allocate(id), added to net.addresses. ipc and pid: ' +
+        "NODE means the node's, anything else a new namespace. Then kernel.spawn('/pause', { net, uts, ipc, pid, mnt }).",
+      'The name is `${name}_${namespace}_${uid}_${attempt}` from config.metadata. It stays reserved until the ' +
+        'sandbox is removed, stopped or not: a clash throws GrpcError("Unknown", `failed to reserve sandbox name ' +
+        '"<name>": name "<name>" is reserved for "<existing id>"`).',
+      'Look sandboxes up with resolveId(this.sandboxes.keys(), idOrPrefix). A PrefixError of kind "not-found" ' +
+        'means unknown: stop and remove then return {} (they are idempotent), status throws ' +
+        'GrpcError("NotFound", "an error occurred when try to find sandbox: not found").',
+      'stopPodSandbox: node.containers.stop() each container in the sandbox, kernel.exit(pausePid, 137), ' +
+        'ipam.release(id), delete the IP from net.addresses, kernel.unpin(net); state SANDBOX_NOTREADY. The status ' +
+        "then reports ip '' because the network namespace is gone (net.alive is false). removePodSandbox: stop " +
+        'first, node.containers.remove() each one left, then delete the record. listPodSandbox: filter by ' +
+        'id (resolveId, but an unknown id just matches nothing), state.state and every labelSelector entry.',
+    ],
+  },
 ]

@@ -1,6 +1,7 @@
 /** The kata CLI as a learner uses it, on a throw-away copy of the workbook. */
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { KATAS } from '../katas/katas.ts'
 import { TempWorkbook } from './temp-workbook.ts'
 
 let workbook: TempWorkbook
@@ -44,7 +45,9 @@ describe('bad input gets one line and a non-zero exit', () => {
   it('names the valid katas when a kata is unknown', () => {
     const result = workbook.kata('verify', 'sandbox-please')
     expect(result.code).toBe(2)
-    expect(result.stderr.trim()).toBe('podkata: no kata called "sandbox-please". Valid names: 1 (pods, 01-pods)')
+    const valid = KATAS.map((k) => `${k.number} (${k.slug}, ${k.folder})`).join('; ')
+    expect(result.stderr.trim()).toBe(`podkata: no kata called "sandbox-please". Valid names: ${valid}`)
+    expect(valid).toContain('1 (pods, 01-pods)')
     expect(result.stdout).toBe('')
   })
 
@@ -135,33 +138,48 @@ describe('the solution is revealed after a pass, and nothing is lost', () => {
 })
 
 describe('verify --mine, the capstone', () => {
-  it('runs every kata on the learner code and sums up', () => {
+  it('runs every kata on the learner code, points at the first one that fails, and sums up', () => {
     workbook.write('katas/01-pods/pods.ts', solution())
+    const partial = workbook.kata('verify', '--mine')
+    expect(partial.code).toBe(1)
+    expect(partial.stdout).toContain('Capstone: every kata on your own code, earlier chapters included.')
+    expect(partial.stdout).toMatch(/^✓ 1 pods/m)
+    expect(partial.stdout).toMatch(/^✗ 2 \w+ — 0\/\d+ specs pass/m)
+
+    for (const kata of KATAS) {
+      for (const file of kata.files) workbook.write(`katas/${kata.folder}/${file}`, workbook.read('solutions', kata.folder, file))
+    }
     const result = workbook.kata('verify', '--mine')
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('Capstone: every kata on your own code, earlier chapters included.')
-    expect(result.stdout).toContain('✓ All 1 katas pass on your code.')
+    expect(result.stdout).toContain(`✓ All ${KATAS.length} katas pass on your code.`)
   })
 })
 
 describe('the watch loop', () => {
-  it('re-runs on save, says when the kata is solved, and quits on q', async () => {
+  it('opens the first unsolved kata, re-runs on save, says when it is solved, moves on with n and quits on q', async () => {
+    rmSync(workbook.path('.podkata', 'progress.txt'), { force: true })
     workbook.write('katas/01-pods/pods.ts', starter())
+    workbook.write('katas/02-composite/composite.ts', workbook.read('starters', '02-composite', 'composite.ts'))
     const loop = workbook.startWatchLoop()
     let output = ''
     loop.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const waitFor = async (text: string) => {
+    /** Waits until the loop prints the text, after the first `from` characters of its output. */
+    const waitFor = async (text: string, from = 0) => {
       const deadline = Date.now() + 20_000
-      while (!output.includes(text)) {
+      while (!output.slice(from).includes(text)) {
         if (Date.now() > deadline) throw new Error(`watch loop never printed "${text}"; it printed:\n${output}`)
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
     }
     await waitFor('0 of 21 specs pass.')
     loop.stdin.write('h\n')
-    await waitFor('Hint 5 of 5') // all five were seen in the tests above: h shows the last again
+    await waitFor('Hint 1 of 5')
     workbook.write('katas/01-pods/pods.ts', solution())
     await waitFor('Kata 1 is solved!')
+    const beforeNext = output.length
+    loop.stdin.write('n\n')
+    await waitFor('Kata 2 · composite', beforeNext)
+    await waitFor('specs pass.', beforeNext)
     loop.stdin.write('q\n')
     const code = await new Promise<number | null>((resolve) => loop.on('exit', resolve))
     expect(code).toBe(0)

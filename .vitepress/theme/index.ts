@@ -6,6 +6,7 @@ import DefaultTheme from 'vitepress/theme'
 import type { Theme } from 'vitepress'
 import ChapterList from './components/ChapterList.vue'
 import KataCard from './components/KataCard.vue'
+import PatternDiagram from './components/PatternDiagram.vue'
 import PodDiagram from './components/PodDiagram.vue'
 import './custom.css'
 
@@ -14,6 +15,7 @@ export default {
   enhanceApp({ app }) {
     app.component('ChapterList', ChapterList)
     app.component('KataCard', KataCard)
+    app.component('PatternDiagram', PatternDiagram)
     app.component('PodDiagram', PodDiagram)
   },
 } satisfies Theme

@@ -100,7 +100,7 @@ class WatchLoop {
     const kata = this.kata
     const run = await this.runner.run(kata, changed)
     this.running = false
-    if (kata !== this.kata) return // the learner moved on while this ran
+    if (kata !== this.kata) return void this.check([]) // the learner moved on while this ran: run the new kata
     const wasSolved = this.progress.isSolved(kata)
     this.progress.record(kata, passed(run) ? 'solved' : 'failing')
     this.lastRun = run
