@@ -96,7 +96,8 @@ export const KATAS: readonly Kata[] = [
         '"<name>": name "<name>" is reserved for "<existing id>"`).',
       'Look sandboxes up with resolveId(this.sandboxes.keys(), idOrPrefix). A PrefixError of kind "not-found" ' +
         'means unknown: stop and remove then return {} (they are idempotent), status throws ' +
-        'GrpcError("NotFound", "an error occurred when try to find sandbox: not found").',
+        'GrpcError("NotFound", "an error occurred when try to find sandbox: not found"). With verbose, info is ' +
+        '{ info: JSON.stringify({ pid: pausePid, processStatus: "running" or "stopped", netNamespaceClosed: !net.alive }) }.',
       'stopPodSandbox: node.containers.stop() each container in the sandbox, kernel.exit(pausePid, 137), ' +
         'ipam.release(id), delete the IP from net.addresses, kernel.unpin(net); state SANDBOX_NOTREADY. The status ' +
         "then reports ip '' because the network namespace is gone (net.alive is false). removePodSandbox: stop " +

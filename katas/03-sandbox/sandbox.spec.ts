@@ -136,6 +136,15 @@ describe('podSandboxStatus: what crictl inspectp shows', () => {
     })
   })
 
+  it('adds the pause pid, its process status and whether the netns is closed under info, only when verbose', () => {
+    const id = run(podConfig('web'))
+    expect(runtime.podSandboxStatus({ podSandboxId: id }).info).toEqual({})
+    const verbose = () => JSON.parse(runtime.podSandboxStatus({ podSandboxId: id, verbose: true }).info.info ?? '{}')
+    expect(verbose()).toEqual({ pid: pauseOf(id)!.pid, processStatus: 'running', netNamespaceClosed: false })
+    runtime.stopPodSandbox({ podSandboxId: id })
+    expect(verbose()).toMatchObject({ processStatus: 'stopped', netNamespaceClosed: true })
+  })
+
   it('finds a sandbox by a unique prefix of its id, as crictl shows 13 characters', () => {
     const id = run(podConfig('web'))
     expect(statusOf(id.slice(0, 13)).id).toBe(id)

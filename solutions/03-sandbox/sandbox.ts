@@ -127,14 +127,21 @@ export class SandboxService {
     if (!sandbox) throw new GrpcError('NotFound', 'an error occurred when try to find sandbox: not found')
     // A stopped sandbox's network namespace is gone, so it has no IP to report.
     const ip = sandbox.ownNetwork && sandbox.net.alive ? sandbox.ip : ''
-    return {
-      status: {
-        ...summary(sandbox),
-        network: { ip, additionalIps: [] },
-        linux: { namespaces: { options: namespaceOptions(sandbox.config) } },
-      },
-      info: {},
+    const status = {
+      ...summary(sandbox),
+      network: { ip, additionalIps: [] },
+      linux: { namespaces: { options: namespaceOptions(sandbox.config) } },
     }
+    if (!request.verbose) return { status, info: {} }
+    // containerd's verbose extra: one key, "info", holding JSON. Its pid is how containers
+    // find the namespaces to join (/proc/<pid>/ns/...).
+    const pause = this.node.kernel.processes.get(sandbox.pausePid)
+    const info = {
+      pid: sandbox.pausePid,
+      processStatus: pause?.state === 'running' ? 'running' : 'stopped',
+      netNamespaceClosed: !sandbox.net.alive,
+    }
+    return { status, info: { info: JSON.stringify(info) } }
   }
   // #endregion status
 

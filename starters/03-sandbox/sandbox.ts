@@ -83,7 +83,8 @@ export class SandboxService {
 
   // #region status
   podSandboxStatus(request: PodSandboxStatusRequest): PodSandboxStatusResponse {
-    // TODO: the status crictl inspectp shows, or NotFound.
+    // TODO: the status crictl inspectp shows, or NotFound. With verbose, containerd adds
+    //       info: { info: JSON.stringify({ pid, processStatus, netNamespaceClosed }) }.
     throw new Error('TODO: podSandboxStatus is not written yet')
   }
   // #endregion status

@@ -1,0 +1,42 @@
+/** Chapter 2 in a real browser: the pattern diagrams, the manifests and the kata's code. */
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { KATAS } from '../katas/katas.ts'
+
+const composite = KATAS.find((kata) => kata.slug === 'composite')!
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  })
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const response = await page.goto(inject('baseURL') + composite.chapter.page)
+  expect(response?.status()).toBe(200)
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+it('draws the three patterns of the 2015 post', async () => {
+  const drawn = await page.locator('.pattern-diagram').evaluateAll((figures) => figures.map((f) => f.getAttribute('data-pattern')))
+  expect(drawn).toEqual(['sidecar', 'ambassador', 'adapter'])
+})
+
+it('shows the real manifest of each pattern, pulled from examples/pods/', async () => {
+  const yaml = (await page.locator('.vp-doc div[class*="language-yaml"]').allInnerTexts()).join('\n')
+  expect(yaml).toContain('restartPolicy: Always')
+  expect(yaml).toMatch(/mountPath: \/usr\/share\/nginx\/html/)
+})
+
+it('pulls the starter of kata 2 into the page and keeps the reference folded', async () => {
+  const code = (await page.locator('.vp-doc div[class*="language-ts"]').allInnerTexts()).join('\n')
+  expect(code).toContain('export function startPod')
+  expect(code).toContain('export function stopOrder')
+  const details = page.locator('.vp-doc details', { hasText: 'Reference solution' })
+  expect(await details.getAttribute('open')).toBeNull()
+  expect(await page.locator('.kata-card').innerText()).toContain('npm run kata -- verify composite')
+})
