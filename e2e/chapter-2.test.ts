@@ -29,7 +29,8 @@ it('draws the three patterns of the 2015 post', async () => {
 it('shows the real manifest of each pattern, pulled from examples/pods/', async () => {
   const yaml = (await page.locator('.vp-doc div[class*="language-yaml"]').allInnerTexts()).join('\n')
   expect(yaml).toContain('restartPolicy: Always')
-  expect(yaml).toMatch(/mountPath: \/usr\/share\/nginx\/html/)
+  expect(yaml).toMatch(/mountPath: \/usr\/share\/nginx$/m)
+  expect(yaml).toContain('image: registry.k8s.io/git-sync/git-sync')
 })
 
 it('pulls the starter of kata 2 into the page and keeps the reference folded', async () => {
