@@ -113,13 +113,12 @@ describe('the guide', () => {
 })
 
 describe('local search', () => {
-  it('finds the chapter when searching for "sandbox"', async () => {
+  it('finds the PodSandbox chapter when searching for "sandbox"', async () => {
     await open('/')
     await page.locator('.VPNavBarSearchButton').click()
     await page.locator('#localsearch-input').fill('sandbox')
     const results = page.locator('.VPLocalSearchBox .result')
     await results.first().waitFor()
-    const texts = (await results.allInnerTexts()).join('\n')
-    expect(texts).toContain('Pods')
+    await expect.poll(async () => (await results.allInnerTexts()).join('\n')).toContain('The PodSandbox')
   })
 })

@@ -8,6 +8,7 @@ import ChapterList from './components/ChapterList.vue'
 import KataCard from './components/KataCard.vue'
 import PatternDiagram from './components/PatternDiagram.vue'
 import PodDiagram from './components/PodDiagram.vue'
+import SandboxLifecycle from './components/SandboxLifecycle.vue'
 import './custom.css'
 
 export default {
@@ -17,5 +18,6 @@ export default {
     app.component('KataCard', KataCard)
     app.component('PatternDiagram', PatternDiagram)
     app.component('PodDiagram', PodDiagram)
+    app.component('SandboxLifecycle', SandboxLifecycle)
   },
 } satisfies Theme
