@@ -40,3 +40,10 @@ it('pulls the starter of kata 3 into the page, with the verify command', async (
   expect(code).toContain('listPodSandbox(request: ListPodSandboxRequest): ListPodSandboxResponse')
   expect(await page.locator('.kata-card').innerText()).toContain('npm run kata -- verify sandbox')
 })
+
+it("defines the PodSandbox in the words of the post that introduced the CRI", async () => {
+  const quote = await page.locator('.vp-doc blockquote').first().innerText()
+  expect(quote).toContain('In CRI, this environment is called PodSandbox.')
+  const code = (await page.locator('.vp-doc div[class*="language-ts"]').allInnerTexts()).join('\n')
+  expect(code).not.toContain('#region')
+})
