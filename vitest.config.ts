@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'tools', include: ['tests/**/*.test.ts'], testTimeout: 30_000 } },
       kataProject('reference', { kind: 'reference' }, ['katas/**/*.spec.ts']),
-      { test: { name: 'proof', include: ['proof/**/*.test.ts'], testTimeout: 180_000 } },
+      { test: { name: 'proof', include: ['proof/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
       {
         test: {
           name: 'site',

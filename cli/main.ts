@@ -37,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   const verb = VERBS.find((v) => v === verbText)
   if (!verb) throw new UserError(`unknown verb "${verbText}". Verbs: ${VERBS.filter((v) => v !== 'help').join(', ')} (see --help)`, 2)
   checkArity(verb, rest)
+  checkOptions(verb, values)
   switch (verb) {
     case 'watch': {
       const code = await watch({ manual: values.manual ?? false })
@@ -79,6 +80,18 @@ function parseCommandLine(argv: string[]) {
 }
 
 const MAX_ARGUMENTS: Record<Verb, number> = { watch: 0, list: 0, verify: 1, hint: 2, reset: 1, solution: 1, help: 0 }
+
+/** Which verb each option belongs to: an option given to another verb is a mistake worth saying. */
+const OPTION_VERB = { mine: 'verify', force: 'solution', manual: 'watch' } as const
+
+function checkOptions(verb: Verb, values: Partial<Record<keyof typeof OPTION_VERB, boolean>>): void {
+  for (const [option, owner] of Object.entries(OPTION_VERB)) {
+    if (values[option as keyof typeof OPTION_VERB] && owner !== verb) {
+      const where = owner === 'watch' ? 'the watch loop (npm run kata -- --manual)' : `"${owner}"`
+      throw new UserError(`--${option} belongs to ${where}, not to "${verb}". See --help.`, 2)
+    }
+  }
+}
 
 function checkArity(verb: Verb, rest: string[]): void {
   if (rest.length > MAX_ARGUMENTS[verb]) {

@@ -50,7 +50,9 @@ export function passed(run: KataRun): boolean {
   return run.outcome === 'ran' && run.specs.length > 0 && run.specs.every((s) => s.state === 'passed')
 }
 
-const MARKER_FILE = join(STATE_DIR, 'running-spec.json')
+// One marker per CLI process: a watch loop and a `verify` in another terminal must not read
+// (and kill) each other's workers.
+const MARKER_FILE = join(STATE_DIR, `running-spec.${process.pid}.json`)
 const WATCHDOG_POLL_MS = 100
 
 export class SpecRunner {
@@ -99,6 +101,7 @@ export class SpecRunner {
   }
 
   async close(): Promise<void> {
+    rmSync(MARKER_FILE, { force: true })
     await this.vitest.close()
   }
 }

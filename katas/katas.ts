@@ -97,9 +97,11 @@ export const KATAS: readonly Kata[] = [
       'Look sandboxes up with resolveId(this.sandboxes.keys(), idOrPrefix). A PrefixError of kind "not-found" ' +
         'means unknown: stop and remove then return {} (they are idempotent), status throws ' +
         'GrpcError("NotFound", "an error occurred when try to find sandbox: not found"). With verbose, info is ' +
-        '{ info: JSON.stringify({ pid: pausePid, processStatus: "running" or "stopped", netNamespaceClosed: !net.alive }) }.',
-      'stopPodSandbox: node.containers.stop() each container in the sandbox, kernel.exit(pausePid, 137), ' +
-        'ipam.release(id), delete the IP from net.addresses, kernel.unpin(net); state SANDBOX_NOTREADY. The status ' +
+        '{ info: JSON.stringify({ pid, processStatus, netNamespaceClosed: !net.alive }) }: the pause pid and "running" ' +
+        'while it runs, 0 and "deleted" once it is gone.',
+      'stopPodSandbox: node.containers.stop() each container in the sandbox, kernel.exit(pausePid, 137), and for a ' +
+        "pod-network sandbox only (never the node's own network) ipam.release(id), delete the IP from net.addresses " +
+        'and kernel.unpin(net); state SANDBOX_NOTREADY. The status ' +
         "then reports ip '' because the network namespace is gone (net.alive is false). removePodSandbox: stop " +
         'first, node.containers.remove() each one left, then delete the record. listPodSandbox: filter by ' +
         'id (resolveId, but an unknown id just matches nothing), state.state and every labelSelector entry.',

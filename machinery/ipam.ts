@@ -25,7 +25,7 @@ export class HostLocalIpam {
     const prefix = Number(bits)
     if (!Number.isInteger(prefix) || prefix < 8 || prefix > 30) throw new IpamError(`invalid CIDR address: ${cidr}`)
     this.size = 2 ** (32 - prefix)
-    this.network = toNumber(address) & ~(this.size - 1) >>> 0
+    this.network = (toNumber(address) & ~(this.size - 1)) >>> 0
   }
 
   /** The range as host-local prints it: `10.244.1.1-10.244.1.254` (the gateway is inside, but skipped). */

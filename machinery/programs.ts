@@ -40,8 +40,12 @@ export function gitSync(env: ContainerEnv, options: GitSyncOptions): void {
   for (const [path, text] of Object.entries(options.files)) env.files.write(`${dir}/${path}`, text)
 }
 
+const NGINX_WELCOME = '<title>Welcome to nginx!</title>'
+
 /** Starts nginx: port 80, files from /usr/share/nginx/html, `index.html` for a directory. */
 export function nginx(env: ContainerEnv, port = 80): void {
+  // The nginx image ships a default page; a volume mounted on the html directory hides it.
+  env.files.addImageFile(`${NGINX_HTML}/index.html`, NGINX_WELCOME)
   env.net.listen(port, env.name, (request) => {
     const path = /^GET (\S+)/.exec(request)?.[1] ?? '/'
     const file = NGINX_HTML + (path.endsWith('/') ? `${path}index.html` : path)

@@ -31,6 +31,14 @@ export class ContainerFiles {
     mount.volume.files.set(inside, text)
   }
 
+  /**
+   * A file that comes with the container's image (nginx's default index.html, say). A volume
+   * mounted over its directory hides it, as a real mount does.
+   */
+  addImageFile(path: string, text: string): void {
+    this.image.set(path, text)
+  }
+
   read(path: string): string {
     const { mount, inside } = this.locate(path)
     const text = mount ? mount.volume.files.get(inside) : this.image.get(path)

@@ -28,7 +28,7 @@ describe('on a fresh workbook', () => {
   it('verify shows the first failing spec, the line to edit and the hint prompt, and exits 1', () => {
     const result = workbook.kata('verify', 'pods')
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain('0 of 21 specs pass.')
+    expect(result.stdout).toContain('0 of 22 specs pass.')
     expect(result.stdout).toContain('Next, make this spec pass:\n  ✗ validatePod: what the API server rejects › accepts a valid Pod with two containers')
     expect(result.stdout).toContain('TODO: validatePod is not written yet')
     expect(result.stdout).toMatch(/edit {2}katas\/01-pods\/pods\.ts:\d+:\d+/)
@@ -54,6 +54,8 @@ describe('bad input gets one line and a non-zero exit', () => {
   it('rejects an unknown verb and an unknown option', () => {
     const verb = workbook.kata('frobnicate')
     expect([verb.code, verb.stderr.trim().split('\n').length]).toEqual([2, 1])
+    const misplaced = workbook.kata('list', '--force')
+    expect([misplaced.code, misplaced.stderr.trim()]).toEqual([2, 'podkata: --force belongs to "solution", not to "list". See --help.'])
     const option = workbook.kata('verify', '--frce')
     expect(option.code).toBe(2)
     expect(option.stderr.trim()).toBe("podkata: Unknown option '--frce'. See --help.")
@@ -112,7 +114,7 @@ describe('the solution is revealed after a pass, and nothing is lost', () => {
     workbook.write('katas/01-pods/pods.ts', solution())
     const result = workbook.kata('verify', 'pods')
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('✓ All 21 specs pass. Kata 1 is solved!')
+    expect(result.stdout).toContain('✓ All 22 specs pass. Kata 1 is solved!')
     expect(workbook.read('.podkata', 'progress.txt')).toMatch(/^pods: solved, hints seen 5, \d{4}-/m)
     expect(workbook.kata('list').stdout).toMatch(/ ✓ +1 +pods/)
     expect(workbook.kata('solution', 'pods').stdout).toContain('Your file is the same as the reference, line for line.')
@@ -171,7 +173,7 @@ describe('the watch loop', () => {
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
     }
-    await waitFor('0 of 21 specs pass.')
+    await waitFor('0 of 22 specs pass.')
     loop.stdin.write('h\n')
     await waitFor('Hint 1 of 5')
     workbook.write('katas/01-pods/pods.ts', solution())

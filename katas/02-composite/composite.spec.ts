@@ -291,7 +291,9 @@ describe("startPod: hostNetwork puts the pod in the node's network", () => {
     const hosted = startPod(pod(HOST_NETWORK), kernel)
     nginx(containerOf(hosted, 'nginx'))
     const client = startPod(pod(CLIENT), kernel)
-    expect(httpGet(kernel, client.net, `http://${NODE_IP}/`).status).toBe('404 Not Found')
+    const response = httpGet(kernel, client.net, `http://${NODE_IP}/`)
+    expect(response.status).toBe('200 OK')
+    expect(response.body).toContain('Welcome to nginx!')
   })
 
   it("sees the node's hostname", () => {

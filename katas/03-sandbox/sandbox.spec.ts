@@ -142,7 +142,7 @@ describe('podSandboxStatus: what crictl inspectp shows', () => {
     const verbose = () => JSON.parse(runtime.podSandboxStatus({ podSandboxId: id, verbose: true }).info.info ?? '{}')
     expect(verbose()).toEqual({ pid: pauseOf(id)!.pid, processStatus: 'running', netNamespaceClosed: false })
     runtime.stopPodSandbox({ podSandboxId: id })
-    expect(verbose()).toMatchObject({ processStatus: 'stopped', netNamespaceClosed: true })
+    expect(verbose()).toEqual({ pid: 0, processStatus: 'deleted', netNamespaceClosed: true })
   })
 
   it('finds a sandbox by a unique prefix of its id, as crictl shows 13 characters', () => {
@@ -186,6 +186,23 @@ describe('stopPodSandbox: reclaim the sandbox, keep its record', () => {
     expect(() => node.kernel.connect(node.kernel.host.net as NetworkNamespace, '10.244.1.2', 80)).toThrow(
       'dial tcp 10.244.1.2:80: connect: connection refused',
     )
+  })
+
+  it('stops a sandbox named by a unique prefix of its id, as crictl stopp does', () => {
+    const id = run(podConfig('web'))
+    run(podConfig('api'))
+    runtime.stopPodSandbox({ podSandboxId: id.slice(0, 13) })
+    expect(statusOf(id).state).toBe('SANDBOX_NOTREADY')
+  })
+
+  it("leaves the node's own network alone when it stops a hostNetwork sandbox", () => {
+    const hostNet = node.kernel.host.net as NetworkNamespace
+    hostNet.listen(10250, 'kubelet', () => 'ok')
+    const id = run(podConfig('exporter', { namespaces: { network: 'NODE' } }))
+    runtime.stopPodSandbox({ podSandboxId: id })
+    expect(statusOf(id).state).toBe('SANDBOX_NOTREADY')
+    expect(hostNet.alive).toBe(true)
+    expect(node.kernel.connect(hostNet, '192.168.49.2', 10250)).toBe('ok')
   })
 
   it('succeeds when called again, and for an id it does not know', () => {

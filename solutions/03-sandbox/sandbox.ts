@@ -64,7 +64,7 @@ export class SandboxService {
     // The pod's own network namespace is pinned (containerd bind-mounts it), so it outlives
     // the pause process until StopPodSandbox removes it.
     const net = ownNetwork ? kernel.createNetworkNamespace() : (kernel.host.net as NetworkNamespace)
-    net.pinned = true
+    if (ownNetwork) net.pinned = true
     const ip = ownNetwork ? ipam.allocate(id) : ''
     if (ip) net.addresses.add(ip)
     // UTS follows the network namespace: a pod on the node's network has the node's hostname.
@@ -135,10 +135,11 @@ export class SandboxService {
     if (!request.verbose) return { status, info: {} }
     // containerd's verbose extra: one key, "info", holding JSON. Its pid is how containers
     // find the namespaces to join (/proc/<pid>/ns/...).
-    const pause = this.node.kernel.processes.get(sandbox.pausePid)
+    // Once stopped, containerd has deleted the pause task: no pid, status "deleted".
+    const running = this.node.kernel.processes.get(sandbox.pausePid)?.state === 'running'
     const info = {
-      pid: sandbox.pausePid,
-      processStatus: pause?.state === 'running' ? 'running' : 'stopped',
+      pid: running ? sandbox.pausePid : 0,
+      processStatus: running ? 'running' : 'deleted',
       netNamespaceClosed: !sandbox.net.alive,
     }
     return { status, info: { info: JSON.stringify(info) } }

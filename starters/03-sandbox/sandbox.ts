@@ -84,7 +84,8 @@ export class SandboxService {
   // #region status
   podSandboxStatus(request: PodSandboxStatusRequest): PodSandboxStatusResponse {
     // TODO: the status crictl inspectp shows, or NotFound. With verbose, containerd adds
-    //       info: { info: JSON.stringify({ pid, processStatus, netNamespaceClosed }) }.
+    //       info: { info: JSON.stringify({ pid, processStatus, netNamespaceClosed }) }
+    //       (pid 0 and processStatus "deleted" once the pause process is gone).
     throw new Error('TODO: podSandboxStatus is not written yet')
   }
   // #endregion status
