@@ -158,7 +158,7 @@ describe('verify --mine, the capstone', () => {
 })
 
 describe('the watch loop', () => {
-  it('opens the first unsolved kata, re-runs on save, says when it is solved, moves on with n and quits on q', async () => {
+  it('opens the first unsolved kata, re-runs on save, says when it is solved, recreates a deleted file, moves on with n and quits on q', async () => {
     rmSync(workbook.path('.podkata', 'progress.txt'), { force: true })
     workbook.write('katas/01-pods/pods.ts', starter())
     workbook.write('katas/02-composite/composite.ts', workbook.read('starters', '02-composite', 'composite.ts'))
@@ -178,6 +178,11 @@ describe('the watch loop', () => {
     await waitFor('Hint 1 of 5')
     workbook.write('katas/01-pods/pods.ts', solution())
     await waitFor('Kata 1 is solved!')
+    // A deleted working copy comes back as the starter, and the loop says so.
+    const beforeDelete = output.length
+    rmSync(workbook.path('katas', '01-pods', 'pods.ts'))
+    await waitFor('katas/01-pods/pods.ts was missing, so it was made again from its starter.', beforeDelete)
+    expect(workbook.read('katas', '01-pods', 'pods.ts')).toBe(starter())
     const beforeNext = output.length
     loop.stdin.write('n\n')
     await waitFor('Kata 2 · composite', beforeNext)

@@ -7,7 +7,7 @@
  * (and run once more afterwards), and fall back to a manual `r` when the system cannot watch
  * files (network file systems, some VMs), saying so.
  */
-import { watch as watchDirectory, type FSWatcher } from 'node:fs'
+import { statSync, watch as watchDirectory, type FSWatcher } from 'node:fs'
 import { join, relative } from 'node:path'
 import { createInterface, type Interface } from 'node:readline'
 import { KATAS, type Kata } from '../../katas/katas.ts'
@@ -19,6 +19,19 @@ import { passed, SpecRunner, type KataRun } from '../spec-runner.ts'
 import { bold, cyan, dim, green } from '../style.ts'
 import { renderList } from './list.ts'
 import { renderSolution } from './solution.ts'
+
+/** How often to check that the watched kata folder is still the same folder. */
+const FOLDER_CHECK_MS = 1000
+
+/** Which folder this is: a replaced folder may get the same inode number, but not the same birth time. */
+function inodeOf(path: string): string | undefined {
+  try {
+    const stat = statSync(path)
+    return `${stat.ino}@${stat.birthtimeMs}`
+  } catch {
+    return undefined
+  }
+}
 
 /** Editors write a file in several steps (write, rename) within a few ms; wait this long for the last. */
 const DEBOUNCE_MS = 20
@@ -39,6 +52,7 @@ class WatchLoop {
   private lastRun: KataRun | undefined
   private footnote = ''
   private quitting = false
+  private folderCheck: NodeJS.Timeout | undefined
   private lines: Interface | undefined
   private finish: (code: number) => void = () => {}
   private readonly interactive = Boolean(process.stdin.isTTY)
@@ -67,16 +81,31 @@ class WatchLoop {
 
   private watchKataFolder(): void {
     this.watcher?.close()
+    clearInterval(this.folderCheck)
     if (this.manual) return
+    const folder = join(KATAS_DIR, this.kata.folder)
     const files = new Set([...this.kata.files, this.kata.spec])
     try {
-      this.watcher = watchDirectory(join(KATAS_DIR, this.kata.folder), (_event, filename) => {
-        if (filename && files.has(filename.toString())) this.fileSaved(join(KATAS_DIR, this.kata.folder, filename.toString()))
+      this.watcher = watchDirectory(folder, (_event, filename) => {
+        if (filename && files.has(filename.toString())) this.fileSaved(join(folder, filename.toString()))
       })
-      this.watcher.on('error', (error) => this.fallBackToManual(error))
     } catch (error) {
       this.fallBackToManual(error)
+      return
     }
+    // A watch follows the folder's inode. `git checkout` or `git clean` can replace the folder,
+    // and the watch then errors or goes quiet; notice that and watch the new folder.
+    const inode = inodeOf(folder)
+    this.watcher.on('error', (error) => {
+      if (inodeOf(folder) === inode) this.fallBackToManual(error)
+    })
+    this.folderCheck = setInterval(() => {
+      const now = inodeOf(folder)
+      if (now !== undefined && now !== inode) {
+        this.watchKataFolder()
+        this.fileSaved(join(folder, this.kata.files[0] ?? this.kata.spec))
+      }
+    }, FOLDER_CHECK_MS)
   }
 
   private fallBackToManual(error: unknown): void {
@@ -96,15 +125,18 @@ class WatchLoop {
     if (this.running) return // the run in progress picks these changes up when it ends
     this.running = true
     this.changedWhileRunning.clear()
+    // A deleted working copy comes back as the starter (`reset` keeps backups; this is a fresh file).
+    const recreated = ensureWorkingCopies([this.kata]).map((file) => relative(ROOT, file))
     this.status(dim('Checking…'))
     const kata = this.kata
-    const run = await this.runner.run(kata, changed)
+    const run = await this.runner.run(kata, [...changed, ...recreated.map((file) => join(ROOT, file))])
     this.running = false
     if (kata !== this.kata) return void this.check([]) // the learner moved on while this ran: run the new kata
     const wasSolved = this.progress.isSolved(kata)
     this.progress.record(kata, passed(run) ? 'solved' : 'failing')
     this.lastRun = run
     this.footnote = passed(run) ? this.solvedMessage(wasSolved) : ''
+    if (recreated.length > 0) this.footnote = dim(`${recreated.join(', ')} was missing, so it was made again from its starter.`)
     this.draw()
     if (this.changedWhileRunning.size > 0) void this.check([...this.changedWhileRunning])
   }
@@ -184,6 +216,7 @@ class WatchLoop {
     if (this.quitting) return
     this.quitting = true
     this.watcher?.close()
+    clearInterval(this.folderCheck)
     clearTimeout(this.debounce)
     if (this.interactive) process.stdin.setRawMode(false)
     this.lines?.close()

@@ -274,6 +274,23 @@ describe('startPod: what the containers of a pod share, and what they do not', (
     const web = startPod(pod(TWO_SERVERS), kernel)
     expect(web.containers.map(hostnameOf)).toEqual(['web', 'web'])
   })
+
+  it('uses spec.hostname instead of the pod name when it is set', () => {
+    const web = startPod(pod(TWO_SERVERS.replace('spec:\n', 'spec:\n  hostname: shop-1\n')), kernel)
+    expect(web.containers.map(hostnameOf)).toEqual(['shop-1', 'shop-1'])
+  })
+
+  it("shares one PID namespace with shareProcessNamespace, and uses the node's IPC and PID with hostIPC and hostPID", () => {
+    const shared = startPod(pod(TWO_SERVERS.replace('spec:\n', 'spec:\n  shareProcessNamespace: true\n')), kernel)
+    const [a, b] = shared.containers.map((c) => c.process.namespaces)
+    expect(a?.pid).toBe(b?.pid)
+    expect(a?.pid).not.toBe(kernel.host.pid)
+    const host = startPod(pod(TWO_SERVERS.replace('spec:\n', 'spec:\n  hostIPC: true\n  hostPID: true\n')), kernel)
+    expect(host.containers.map((c) => [c.process.namespaces.ipc === kernel.host.ipc, c.process.namespaces.pid === kernel.host.pid])).toEqual([
+      [true, true],
+      [true, true],
+    ])
+  })
 })
 
 const HOST_NETWORK = `
