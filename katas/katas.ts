@@ -87,7 +87,7 @@ export const KATAS: readonly Kata[] = [
     hints: [
       'Start with runPodSandbox and podSandboxStatus: most specs run a sandbox and read its status back. ' +
         'Keep one SandboxRecord per sandbox in this.sandboxes, keyed by its id (node.ids.next()).',
-      'runPodSandbox: namespaceOptions(config) says what to create. network NODE means kernel.host.net and ' +
+      'runPodSandbox: sandboxNamespaceOptions(config) says what to create. network NODE means kernel.host.net and ' +
         'kernel.host.uts and no IP; otherwise kernel.createNetworkNamespace() (set pinned = true, the runtime ' +
         'bind-mounts it), a new uts namespace, and node.ipam.allocate(id), added to net.addresses. ipc and pid: ' +
         "NODE means the node's, anything else a new namespace. Then kernel.spawn('/pause', { net, uts, ipc, pid, mnt }).",

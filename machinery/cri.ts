@@ -157,3 +157,12 @@ export interface PodSandbox {
 export interface ListPodSandboxResponse {
   items: PodSandbox[]
 }
+
+/**
+ * The namespace options a sandbox config asks for. The kubelet always sends them; a bare client
+ * such as crictl may not, and then the pod network, pod IPC and a PID namespace per container
+ * are what a kubelet would have asked for.
+ */
+export function sandboxNamespaceOptions(config: PodSandboxConfig): NamespaceOption {
+  return config.linux?.securityContext?.namespaceOptions ?? { network: 'POD', pid: 'CONTAINER', ipc: 'POD' }
+}

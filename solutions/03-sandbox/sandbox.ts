@@ -9,7 +9,6 @@
 import type {
   ListPodSandboxRequest,
   ListPodSandboxResponse,
-  NamespaceOption,
   PodSandbox,
   PodSandboxConfig,
   PodSandboxState,
@@ -22,6 +21,7 @@ import type {
   StopPodSandboxRequest,
   StopPodSandboxResponse,
 } from '../../machinery/cri.ts'
+import { sandboxNamespaceOptions } from '../../machinery/cri.ts'
 import { GrpcError } from '../../machinery/grpc.ts'
 import type { NetworkNamespace } from '../../machinery/kernel.ts'
 import type { SimulatedNode } from '../../machinery/node.ts'
@@ -59,7 +59,7 @@ export class SandboxService {
     }
     const { kernel, ipam, ids, clock } = this.node
     const id = ids.next()
-    const options = namespaceOptions(config)
+    const options = sandboxNamespaceOptions(config)
     const ownNetwork = options.network !== 'NODE'
     // The pod's own network namespace is pinned (containerd bind-mounts it), so it outlives
     // the pause process until StopPodSandbox removes it.
@@ -130,7 +130,7 @@ export class SandboxService {
     const status = {
       ...summary(sandbox),
       network: { ip, additionalIps: [] },
-      linux: { namespaces: { options: namespaceOptions(sandbox.config) } },
+      linux: { namespaces: { options: sandboxNamespaceOptions(sandbox.config) } },
     }
     if (!request.verbose) return { status, info: {} }
     // containerd's verbose extra: one key, "info", holding JSON. Its pid is how containers
@@ -180,10 +180,6 @@ function sandboxName(config: PodSandboxConfig): string {
   return [name, namespace, uid, String(attempt ?? 0)].join('_')
 }
 
-/** The kubelet always sends namespace options; a bare client such as crictl may not. */
-export function namespaceOptions(config: PodSandboxConfig): NamespaceOption {
-  return config.linux?.securityContext?.namespaceOptions ?? { network: 'POD', pid: 'CONTAINER', ipc: 'POD' }
-}
 
 function summary(sandbox: SandboxRecord): PodSandbox {
   return {

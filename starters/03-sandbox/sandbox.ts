@@ -20,7 +20,6 @@
 import type {
   ListPodSandboxRequest,
   ListPodSandboxResponse,
-  NamespaceOption,
   PodSandbox,
   PodSandboxConfig,
   PodSandboxState,
@@ -33,6 +32,7 @@ import type {
   StopPodSandboxRequest,
   StopPodSandboxResponse,
 } from '../../machinery/cri.ts'
+import { sandboxNamespaceOptions } from '../../machinery/cri.ts'
 import { GrpcError } from '../../machinery/grpc.ts'
 import type { NetworkNamespace } from '../../machinery/kernel.ts'
 import type { SimulatedNode } from '../../machinery/node.ts'
@@ -60,7 +60,7 @@ export class SandboxService {
 
   runPodSandbox(request: RunPodSandboxRequest): RunPodSandboxResponse {
     // TODO: refuse a name that is already reserved (failed to reserve sandbox name …).
-    // TODO: create the namespaces the config's namespaceOptions ask for (NODE = the node's own),
+    // TODO: create the namespaces sandboxNamespaceOptions(config) asks for (NODE = the node's own),
     //       get an IP for a pod-network sandbox, start '/pause' inside them, remember it all.
     throw new Error('TODO: runPodSandbox is not written yet')
   }
@@ -98,7 +98,3 @@ export class SandboxService {
   // #endregion list
 }
 
-/** The kubelet always sends namespace options; a bare client such as crictl may not. */
-export function namespaceOptions(config: PodSandboxConfig): NamespaceOption {
-  return config.linux?.securityContext?.namespaceOptions ?? { network: 'POD', pid: 'CONTAINER', ipc: 'POD' }
-}

@@ -2,7 +2,6 @@
 // Caught by: gives the IP back to the node, so the status shows no IP any more
 import type { StopPodSandboxRequest, StopPodSandboxResponse } from '../../../../machinery/cri.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
-export { namespaceOptions } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 export class SandboxService extends Reference {
   override stopPodSandbox(request: StopPodSandboxRequest): StopPodSandboxResponse {

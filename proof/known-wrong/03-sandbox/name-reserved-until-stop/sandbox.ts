@@ -2,7 +2,6 @@
 // Caught by: refuses a second sandbox with the same name, namespace, uid and attempt while the first exists
 import type { RunPodSandboxRequest, RunPodSandboxResponse } from '../../../../machinery/cri.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
-export { namespaceOptions } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 export class SandboxService extends Reference {
   override runPodSandbox(request: RunPodSandboxRequest): RunPodSandboxResponse {

@@ -3,7 +3,6 @@
 import type { RunPodSandboxRequest, RunPodSandboxResponse } from '../../../../machinery/cri.ts'
 import type { NetworkNamespace } from '../../../../machinery/kernel.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
-export { namespaceOptions } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 let shared: NetworkNamespace | undefined
 

@@ -2,7 +2,6 @@
 // Caught by: forcibly stops and removes a running sandbox with containers still inside, and frees its IP
 import type { RemovePodSandboxRequest, RemovePodSandboxResponse } from '../../../../machinery/cri.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
-export { namespaceOptions } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 export class SandboxService extends Reference {
   override removePodSandbox(request: RemovePodSandboxRequest): RemovePodSandboxResponse {

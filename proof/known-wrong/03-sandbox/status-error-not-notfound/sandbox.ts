@@ -3,7 +3,6 @@
 import type { PodSandboxStatusRequest, PodSandboxStatusResponse } from '../../../../machinery/cri.ts'
 import { GrpcError } from '../../../../machinery/grpc.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
-export { namespaceOptions } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 export class SandboxService extends Reference {
   override podSandboxStatus(request: PodSandboxStatusRequest): PodSandboxStatusResponse {

@@ -3,7 +3,6 @@
 import type { StopPodSandboxRequest, StopPodSandboxResponse } from '../../../../machinery/cri.ts'
 import { GrpcError } from '../../../../machinery/grpc.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
-export { namespaceOptions } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 export class SandboxService extends Reference {
   override stopPodSandbox(request: StopPodSandboxRequest): StopPodSandboxResponse {
