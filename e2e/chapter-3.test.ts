@@ -1,17 +1,15 @@
 /** Chapter 3 in a real browser: the lifecycle diagram and the kata's code. */
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { KATAS } from '../katas/katas.ts'
+import { launchBrowser } from './browser.ts'
 
 const sandbox = KATAS.find((kata) => kata.slug === 'sandbox')!
 let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync', '--disable-quic'],
-  })
+  browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   const response = await page.goto(inject('baseURL') + sandbox.chapter.page)
   expect(response?.status()).toBe(200)

@@ -2,19 +2,10 @@
  * The docs site in a real browser: the built pages, served by global-setup.ts, opened in the
  * system Chromium through playwright-core.
  */
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { KATAS } from '../katas/katas.ts'
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-]
+import { launchBrowser } from './browser.ts'
 
 const baseURL = inject('baseURL')
 const pods = KATAS.find((kata) => kata.slug === 'pods')!
@@ -22,7 +13,7 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
 })
 

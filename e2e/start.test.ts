@@ -5,9 +5,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
 import { afterAll, expect, it } from 'vitest'
 import { ROOT } from '../workbook/paths.ts'
+import { launchBrowser } from './browser.ts'
 
 let server: ChildProcess | undefined
 afterAll(() => {
@@ -31,10 +31,7 @@ it('serves the workbook on 127.0.0.1 and says how to start the kata loop', async
   await expect.poll(() => output, { timeout: 60_000, interval: 100 }).toContain('npm run kata')
   expect(output).toContain(`podkata is open at http://127.0.0.1:${port}/`)
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync', '--disable-quic'],
-  })
+  const browser = await launchBrowser()
   try {
     const page = await browser.newPage()
     await page.goto(`http://127.0.0.1:${port}/chapters/01-pods`)
