@@ -3,9 +3,10 @@
  * them. In chapter 3 containers are put here by the specs (chapter 4's CreateContainer puts
  * them here for real); RemovePodSandbox must not leave any behind.
  */
+import type { ContainerConfig, ContainerState } from './cri.ts'
 import type { Kernel } from './kernel.ts'
 
-export type ContainerState = 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED' | 'CONTAINER_UNKNOWN'
+export type { ContainerState }
 
 export interface ContainerRecord {
   id: string
@@ -15,6 +16,15 @@ export interface ContainerRecord {
   state: ContainerState
   /** The container's main process on the node, while it runs. */
   pid?: number
+  /** What CreateContainer was given (absent for records a spec adds by hand). */
+  config?: ContainerConfig
+  /** The image id it runs. */
+  imageRef?: string
+  /** Nanoseconds since the epoch, as decimal strings; '0' until it happens. */
+  createdAt?: string
+  startedAt?: string
+  finishedAt?: string
+  exitCode?: number
 }
 
 export class ContainerStore {
@@ -42,6 +52,7 @@ export class ContainerStore {
     if (!record || record.state === 'CONTAINER_EXITED') return
     if (record.pid !== undefined) kernel.exit(record.pid, 137)
     record.state = 'CONTAINER_EXITED'
+    record.exitCode ??= 137
   }
 
   remove(id: string): void {

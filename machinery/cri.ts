@@ -166,3 +166,230 @@ export interface ListPodSandboxResponse {
 export function sandboxNamespaceOptions(config: PodSandboxConfig): NamespaceOption {
   return config.linux?.securityContext?.namespaceOptions ?? { network: 'POD', pid: 'CONTAINER', ipc: 'POD' }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Container messages (RuntimeService: CreateContainer, StartContainer, StopContainer,
+// RemoveContainer, ContainerStatus, ListContainers).
+
+export interface ContainerMetadata {
+  name: string
+  /** The kubelet sends the container's restart count: (name, attempt) is unique in a sandbox. */
+  attempt: number
+}
+
+export interface ImageSpec {
+  /** The image reference, or the image id once resolved. */
+  image: string
+  /** The reference as the Pod spec wrote it. */
+  userSpecifiedImage?: string
+}
+
+export interface KeyValue {
+  key: string
+  value: string
+}
+
+export interface Mount {
+  containerPath: string
+  hostPath: string
+  readonly?: boolean
+}
+
+export interface LinuxContainerSecurityContext {
+  namespaceOptions?: NamespaceOption
+  privileged?: boolean
+}
+
+export interface ContainerConfig {
+  metadata: ContainerMetadata
+  image: ImageSpec
+  command?: string[]
+  args?: string[]
+  workingDir?: string
+  envs?: KeyValue[]
+  mounts?: Mount[]
+  labels?: Record<string, string>
+  annotations?: Record<string, string>
+  /** Relative to the sandbox's logDirectory: `<container name>/<attempt>.log`. */
+  logPath?: string
+  linux?: { securityContext?: LinuxContainerSecurityContext }
+}
+
+export interface CreateContainerRequest {
+  podSandboxId: string
+  config: ContainerConfig
+  sandboxConfig: PodSandboxConfig
+}
+export interface CreateContainerResponse {
+  containerId: string
+}
+
+export interface StartContainerRequest {
+  containerId: string
+}
+export type StartContainerResponse = Record<string, never>
+
+export interface StopContainerRequest {
+  containerId: string
+  /** Grace period in seconds before the runtime kills the container. */
+  timeout: number
+}
+export type StopContainerResponse = Record<string, never>
+
+export interface RemoveContainerRequest {
+  containerId: string
+}
+export type RemoveContainerResponse = Record<string, never>
+
+export type ContainerState = 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED' | 'CONTAINER_UNKNOWN'
+
+export interface ContainerStatusRequest {
+  containerId: string
+  verbose?: boolean
+}
+
+export interface ContainerStatus {
+  id: string
+  metadata: ContainerMetadata
+  state: ContainerState
+  /** Nanoseconds since the epoch, as decimal strings; '0' when it has not happened. */
+  createdAt: string
+  startedAt: string
+  finishedAt: string
+  exitCode: number
+  image: ImageSpec
+  /** The image id (`sha256:…`) the container runs. */
+  imageRef: string
+  /** Why it exited, e.g. `Completed`, `Error`, `OOMKilled`. */
+  reason: string
+  message: string
+  labels: Record<string, string>
+  annotations: Record<string, string>
+  logPath: string
+}
+
+export interface ContainerStatusResponse {
+  status: ContainerStatus
+  info: Record<string, string>
+}
+
+export interface ContainerFilter {
+  id?: string
+  state?: { state: ContainerState }
+  podSandboxId?: string
+  labelSelector?: Record<string, string>
+}
+
+export interface ListContainersRequest {
+  filter?: ContainerFilter
+}
+
+export interface Container {
+  id: string
+  podSandboxId: string
+  metadata: ContainerMetadata
+  image: ImageSpec
+  imageRef: string
+  state: ContainerState
+  createdAt: string
+  labels: Record<string, string>
+  annotations: Record<string, string>
+}
+
+export interface ListContainersResponse {
+  containers: Container[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// ImageService: ListImages, ImageStatus, PullImage, RemoveImage.
+
+export interface Image {
+  /** `sha256:…`, the digest of the image config. */
+  id: string
+  repoTags: string[]
+  repoDigests: string[]
+  /** Bytes, as a decimal string (uint64). */
+  size: string
+  /** Recommendation that image garbage collection leave it alone (the sandbox image). */
+  pinned: boolean
+}
+
+export interface ImageStatusRequest {
+  image: ImageSpec
+  verbose?: boolean
+}
+export interface ImageStatusResponse {
+  /** null when the image is not present: "not found" is not an error here. */
+  image: Image | null
+  info: Record<string, string>
+}
+
+export interface PullImageRequest {
+  image: ImageSpec
+  sandboxConfig?: PodSandboxConfig
+}
+export interface PullImageResponse {
+  /** The image id of what was pulled. */
+  imageRef: string
+}
+
+export interface ListImagesRequest {
+  filter?: { image?: ImageSpec }
+}
+export interface ListImagesResponse {
+  images: Image[]
+}
+
+export interface RemoveImageRequest {
+  image: ImageSpec
+}
+export type RemoveImageResponse = Record<string, never>
+
+// ---------------------------------------------------------------------------------------------
+// The two gRPC services, as the kubelet sees them. Method names are the proto's, in camelCase;
+// every call either returns its response or throws a GrpcError.
+
+export interface RuntimeService {
+  runPodSandbox(request: RunPodSandboxRequest): RunPodSandboxResponse
+  stopPodSandbox(request: StopPodSandboxRequest): StopPodSandboxResponse
+  removePodSandbox(request: RemovePodSandboxRequest): RemovePodSandboxResponse
+  podSandboxStatus(request: PodSandboxStatusRequest): PodSandboxStatusResponse
+  listPodSandbox(request: ListPodSandboxRequest): ListPodSandboxResponse
+  createContainer(request: CreateContainerRequest): CreateContainerResponse
+  startContainer(request: StartContainerRequest): StartContainerResponse
+  stopContainer(request: StopContainerRequest): StopContainerResponse
+  removeContainer(request: RemoveContainerRequest): RemoveContainerResponse
+  containerStatus(request: ContainerStatusRequest): ContainerStatusResponse
+  listContainers(request: ListContainersRequest): ListContainersResponse
+}
+
+export interface ImageService {
+  listImages(request: ListImagesRequest): ListImagesResponse
+  imageStatus(request: ImageStatusRequest): ImageStatusResponse
+  pullImage(request: PullImageRequest): PullImageResponse
+  removeImage(request: RemoveImageRequest): RemoveImageResponse
+}
+
+/** Both services: what a runtime serves on its CRI socket. */
+export type CriRuntime = RuntimeService & ImageService
+
+/** The proto's method name (as it appears on the wire and in logs) for each TypeScript one. */
+export const CRI_METHODS = {
+  runPodSandbox: 'RunPodSandbox',
+  stopPodSandbox: 'StopPodSandbox',
+  removePodSandbox: 'RemovePodSandbox',
+  podSandboxStatus: 'PodSandboxStatus',
+  listPodSandbox: 'ListPodSandbox',
+  createContainer: 'CreateContainer',
+  startContainer: 'StartContainer',
+  stopContainer: 'StopContainer',
+  removeContainer: 'RemoveContainer',
+  containerStatus: 'ContainerStatus',
+  listContainers: 'ListContainers',
+  listImages: 'ListImages',
+  imageStatus: 'ImageStatus',
+  pullImage: 'PullImage',
+  removeImage: 'RemoveImage',
+} as const satisfies Record<keyof CriRuntime, string>
+
+export type CriMethod = (typeof CRI_METHODS)[keyof typeof CRI_METHODS]

@@ -1,0 +1,97 @@
+/**
+ * The kubelet's pod worker for one pod, on simulated time: it reads the pod's status from the
+ * runtime, hands pod and status to the runtime manager's SyncPod, and decides when to sync
+ * again — 10 s after a sync that failed (the kubelet's backOffPeriod, without jitter here), or
+ * about 1 s after a container changed state (the PLEG relist). Provided machinery: the sim,
+ * the chapters' traces and the specs all drive pods through it.
+ */
+import type { Pod } from 'kubernetes-types/core/v1'
+import type { CriRuntime } from '../cri.ts'
+import type { Trace } from '../trace.ts'
+import { toApiStatus, type ApiPodStatus, type StartFailures } from './api-status.ts'
+import { namespaceOf } from './pod-configs.ts'
+import { getPodStatus, type RuntimePodStatus } from './runtime-pod-status.ts'
+
+/** One step of a sync as SyncPod reports it (the reference's SyncResult has this shape). */
+export interface StepResult {
+  action: string
+  target: string
+  error?: string
+  message?: string
+}
+
+export interface PodSyncer {
+  syncPod(pod: Pod, status: RuntimePodStatus): StepResult[]
+}
+
+export const RETRY_AFTER_ERROR_MS = 10_000
+export const RELIST_MS = 1_000
+
+export interface PodWorkerOptions {
+  pod: Pod
+  /** The runtime itself (status reads are not traced). */
+  runtime: CriRuntime
+  manager: PodSyncer
+  trace?: Trace
+  clock: { now(): number; advance(ms: number): void }
+}
+
+export class PodWorker {
+  readonly failures: StartFailures = new Map()
+  syncs = 0
+
+  constructor(private readonly options: PodWorkerOptions) {}
+
+  get pod(): Pod {
+    return this.options.pod
+  }
+
+  /** What the runtime has for the pod right now. */
+  runtimeStatus(): RuntimePodStatus {
+    const { pod, runtime } = this.options
+    return getPodStatus(runtime, { uid: pod.metadata?.uid ?? '', name: pod.metadata?.name ?? '', namespace: namespaceOf(pod) })
+  }
+
+  apiStatus(): ApiPodStatus {
+    return toApiStatus(this.options.pod, this.runtimeStatus(), this.failures)
+  }
+
+  /** One sync. Returns its results; remembers failed starts for the pod's status. */
+  syncOnce(): StepResult[] {
+    const { pod, manager, trace } = this.options
+    this.syncs += 1
+    trace?.sync(`SyncPod ${namespaceOf(pod)}/${pod.metadata?.name}`)
+    const results = manager.syncPod(pod, this.runtimeStatus())
+    for (const result of results) {
+      if (result.action !== 'StartContainer') continue
+      if (result.error) this.failures.set(result.target, { reason: result.error, message: result.message ?? '' })
+      else this.failures.delete(result.target)
+    }
+    const failed = results.find((r) => r.error)
+    if (failed) {
+      trace?.sync(`Error syncing pod, skipping: failed to "${failed.action}" for "${failed.target}" with ${failed.error}: ${JSON.stringify(failed.message ?? '')}`)
+    }
+    return results
+  }
+
+  /**
+   * Syncs until nothing is left to do, or until `forMs` of node time has passed while it keeps
+   * failing (a pod that cannot start never settles). Returns how many syncs ran.
+   */
+  run(forMs = 120_000): number {
+    const { clock } = this.options
+    const end = clock.now() + forMs
+    let ran = 0
+    for (;;) {
+      const results = this.syncOnce()
+      ran += 1
+      if (results.some((r) => r.error)) {
+        if (clock.now() + RETRY_AFTER_ERROR_MS > end) return ran
+        clock.advance(RETRY_AFTER_ERROR_MS)
+        continue
+      }
+      if (results.length === 0) return ran
+      clock.advance(RELIST_MS)
+    }
+  }
+}

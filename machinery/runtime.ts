@@ -1,0 +1,259 @@
+/**
+ * A whole container runtime on the simulated node, serving both CRI services the way
+ * containerd (or CRI-O) would: the sandbox calls from chapter 3, the container calls, and the
+ * image calls. It is what answers on the other end of the kubelet's gRPC socket.
+ *
+ * What this file adds on top of the parts is the one thing chapter 6 is about: RunPodSandbox
+ * needs the sandbox (pause) image, and the *runtime* gets it — not the kubelet — at a point in
+ * RunPodSandbox that depends on the runtime and its version, and it wraps a failure in its own
+ * words before the kubelet ever sees it.
+ */
+import { SandboxService } from '../solutions/03-sandbox/sandbox.ts'
+import { ContainerService, type ProgramBehaviour, type SandboxHandle } from './container-service.ts'
+import type {
+  ContainerStatusRequest,
+  ContainerStatusResponse,
+  CreateContainerRequest,
+  CreateContainerResponse,
+  CriRuntime,
+  ImageStatusRequest,
+  ImageStatusResponse,
+  ListContainersRequest,
+  ListContainersResponse,
+  ListImagesRequest,
+  ListImagesResponse,
+  ListPodSandboxRequest,
+  ListPodSandboxResponse,
+  PodSandboxConfig,
+  PodSandboxStatusRequest,
+  PodSandboxStatusResponse,
+  PullImageRequest,
+  PullImageResponse,
+  RemoveContainerRequest,
+  RemoveContainerResponse,
+  RemoveImageRequest,
+  RemoveImageResponse,
+  RemovePodSandboxRequest,
+  RemovePodSandboxResponse,
+  RunPodSandboxRequest,
+  RunPodSandboxResponse,
+  StartContainerRequest,
+  StartContainerResponse,
+  StopContainerRequest,
+  StopContainerResponse,
+  StopPodSandboxRequest,
+  StopPodSandboxResponse,
+} from './cri.ts'
+import { sandboxNamespaceOptions } from './cri.ts'
+import { GrpcError } from './grpc.ts'
+import { ImageStore } from './image-service.ts'
+import type { SimulatedNode } from './node.ts'
+import { Registries, type RegistryOptions } from './registry.ts'
+import { DEFAULT_RUNTIME, RUNTIME_PROFILES, type RuntimeName, type RuntimeProfile } from './runtime-profiles.ts'
+import type { Trace } from './trace.ts'
+
+export interface RuntimeOptions {
+  runtime?: RuntimeName
+  /** The configured sandbox image; the runtime's default when absent. */
+  sandboxImage?: string
+  /** How the node reaches registries (connectivity, mirrors). */
+  registry?: RegistryOptions
+  /** Images already in the store, as if imported or pulled earlier. */
+  preload?: string[]
+  /** false imitates a runtime without sandbox-image pinning (containerd before 1.6.22 / 1.7.3). */
+  pinning?: boolean
+  behaviour?: ProgramBehaviour
+  trace?: Trace
+}
+
+/** The SandboxService methods the runtime uses: the reference's, or a learner's from chapter 3. */
+type Sandboxes = Pick<SandboxService, 'runPodSandbox' | 'stopPodSandbox' | 'removePodSandbox' | 'podSandboxStatus' | 'listPodSandbox'>
+
+export class SimulatedRuntime implements CriRuntime {
+  readonly profile: RuntimeProfile
+  readonly registries: Registries
+  readonly images: ImageStore
+  private readonly sandboxes: Sandboxes
+  private readonly containers: ContainerService
+
+  constructor(
+    readonly node: SimulatedNode,
+    options: RuntimeOptions = {},
+  ) {
+    this.profile = RUNTIME_PROFILES[options.runtime ?? DEFAULT_RUNTIME]
+    const step = (text: string) => options.trace?.step(text)
+    this.registries = new Registries({ nodeIP: '192.168.49.2', ...options.registry })
+    this.images = new ImageStore({
+      profile: this.profile,
+      registries: this.registries,
+      sandboxImage: options.sandboxImage ?? this.profile.defaultSandboxImage,
+      ...(options.pinning === undefined ? {} : { pinning: options.pinning }),
+      advance: (ms) => node.clock.advance(ms),
+      step,
+    })
+    for (const reference of options.preload ?? []) this.images.import(reference)
+    this.sandboxes = new SandboxService(node)
+    this.containers = new ContainerService({
+      node,
+      images: this.images,
+      sandbox: (id) => this.sandboxHandle(id),
+      ...(options.behaviour ? { behaviour: options.behaviour } : {}),
+      step,
+    })
+    this.step = step
+  }
+
+  private readonly step: (text: string) => void
+
+  // ---- RuntimeService: sandboxes -------------------------------------------------------------
+
+  runPodSandbox(request: RunPodSandboxRequest): RunPodSandboxResponse {
+    const { sandboxImageStep } = this.profile
+    if (sandboxImageStep === 'before-network') this.ensureSandboxImage(request.config, '')
+    const response = this.sandboxes.runPodSandbox(request)
+    const id = response.podSandboxId
+    const status = this.sandboxes.podSandboxStatus({ podSandboxId: id, verbose: true })
+    const ip = status.status.network.ip
+    this.step(ip ? `create network namespace; CNI ADD → ${ip}` : "use the node's network namespace (hostNetwork)")
+    if (sandboxImageStep !== 'before-network') {
+      try {
+        this.ensureSandboxImage(request.config, id)
+      } catch (error) {
+        // containerd's deferred cleanup: the network it just set up is torn down again.
+        this.sandboxes.removePodSandbox({ podSandboxId: id })
+        if (ip) this.step(`CNI DEL: ${ip} released`)
+        throw error
+      }
+    }
+    this.step(`start ${this.images.sandboxImage} as /pause (pid ${pausePid(status)})`)
+    return response
+  }
+
+  stopPodSandbox(request: StopPodSandboxRequest): StopPodSandboxResponse {
+    return this.sandboxes.stopPodSandbox(request)
+  }
+
+  removePodSandbox(request: RemovePodSandboxRequest): RemovePodSandboxResponse {
+    return this.sandboxes.removePodSandbox(request)
+  }
+
+  podSandboxStatus(request: PodSandboxStatusRequest): PodSandboxStatusResponse {
+    const verbose = this.sandboxes.podSandboxStatus({ ...request, verbose: true })
+    // containerd's exit monitor marks a sandbox NOTREADY as soon as its pause process dies.
+    if (pausePid(verbose) === 0) verbose.status.state = 'SANDBOX_NOTREADY'
+    return request.verbose ? verbose : { status: verbose.status, info: {} }
+  }
+
+  listPodSandbox(request: ListPodSandboxRequest): ListPodSandboxResponse {
+    const wanted = request.filter?.state?.state
+    const { items } = this.sandboxes.listPodSandbox({ filter: { ...request.filter, state: undefined } } as ListPodSandboxRequest)
+    const withState = items.map((item) => ({ ...item, state: this.podSandboxStatus({ podSandboxId: item.id }).status.state }))
+    return { items: withState.filter((item) => !wanted || item.state === wanted) }
+  }
+
+  // ---- RuntimeService: containers ------------------------------------------------------------
+
+  createContainer(request: CreateContainerRequest): CreateContainerResponse {
+    return this.containers.createContainer(request)
+  }
+
+  startContainer(request: StartContainerRequest): StartContainerResponse {
+    return this.containers.startContainer(request)
+  }
+
+  stopContainer(request: StopContainerRequest): StopContainerResponse {
+    return this.containers.stopContainer(request)
+  }
+
+  removeContainer(request: RemoveContainerRequest): RemoveContainerResponse {
+    return this.containers.removeContainer(request)
+  }
+
+  containerStatus(request: ContainerStatusRequest): ContainerStatusResponse {
+    return this.containers.containerStatus(request)
+  }
+
+  listContainers(request: ListContainersRequest): ListContainersResponse {
+    return this.containers.listContainers(request)
+  }
+
+  // ---- ImageService --------------------------------------------------------------------------
+
+  listImages(request: ListImagesRequest): ListImagesResponse {
+    return this.images.listImages(request)
+  }
+
+  imageStatus(request: ImageStatusRequest): ImageStatusResponse {
+    return this.images.imageStatus(request)
+  }
+
+  pullImage(request: PullImageRequest): PullImageResponse {
+    return this.images.pullImage(request)
+  }
+
+  removeImage(request: RemoveImageRequest): RemoveImageResponse {
+    return this.images.removeImage(request)
+  }
+
+  // ---- the sandbox image ---------------------------------------------------------------------
+
+  /**
+   * Makes sure the sandbox image is in the store, pulling it if not, and words a failure the
+   * way this runtime does. `sandboxId` is empty when the sandbox does not exist yet.
+   */
+  private ensureSandboxImage(config: PodSandboxConfig, sandboxId: string): void {
+    const image = this.images.sandboxImage
+    if (this.images.find(image)) {
+      this.step(`sandbox image ${image}: present`)
+      return
+    }
+    this.step(`sandbox image ${image}: not present, pull it`)
+    try {
+      this.images.pullImage({ image: { image } })
+    } catch (error) {
+      if (!(error instanceof GrpcError)) throw error
+      throw new GrpcError(error.code, this.sandboxImageFailure(config, sandboxId, image, error.desc))
+    }
+  }
+
+  private sandboxImageFailure(config: PodSandboxConfig, sandboxId: string, image: string, pullError: string): string {
+    const pull = `failed to pull image "${image}": ${pullError}`
+    switch (this.profile.sandboxImageStep) {
+      case 'before-network':
+        if (this.profile.family === 'cri-o') {
+          const { name, namespace, uid, attempt } = config.metadata
+          return `creating pod sandbox with name "k8s_${name}_${namespace}_${uid}_${attempt}": ${pullError}`
+        }
+        return `failed to get sandbox image "${image}": ${pull}`
+      case 'after-network':
+        return `failed to start sandbox "${sandboxId}": failed to get sandbox image "${image}": ${pull}`
+      case 'before-start':
+        return pull
+    }
+  }
+
+  private sandboxHandle(id: string): SandboxHandle | undefined {
+    try {
+      const verbose = this.podSandboxStatus({ podSandboxId: id, verbose: true })
+      const { name, namespace, uid, attempt } = verbose.status.metadata
+      return {
+        pausePid: pausePid(verbose),
+        namespaceOptions: sandboxNamespaceOptions({ metadata: verbose.status.metadata, linux: { securityContext: { namespaceOptions: verbose.status.linux.namespaces.options } } }),
+        name: `${name}_${namespace}_${uid}_${attempt}`,
+      }
+    } catch (error) {
+      if (error instanceof GrpcError && error.code === 'NotFound') return undefined
+      throw error
+    }
+  }
+}
+
+/** The pause pid from a verbose PodSandboxStatus (containerd's `info` JSON); 0 when not running. */
+function pausePid(status: PodSandboxStatusResponse): number {
+  try {
+    const info = JSON.parse(status.info['info'] ?? '{}') as { pid?: number; processStatus?: string }
+    return info.processStatus === 'running' ? (info.pid ?? 0) : 0
+  } catch {
+    return 0
+  }
+}

@@ -1,0 +1,344 @@
+/**
+ * Kata 4 — the kubelet's SyncPod. The reference solution.
+ *
+ * The kubelet's generic runtime manager (k/k pkg/kubelet/kuberuntime) turns "this Pod should
+ * run" into CRI calls: make the sandbox, then for each container pull → create → start, and
+ * record an event for each step. It never touches a namespace or an image itself; everything
+ * goes through `cri`, and everything it knows comes from the runtime's answers.
+ */
+import type { Container, Pod } from 'kubernetes-types/core/v1'
+import type { CriRuntime, PodSandboxConfig } from '../../machinery/cri.ts'
+import type { EventRecorder } from '../../machinery/events.ts'
+import { goDuration } from '../../machinery/go-format.ts'
+import { withDefaultTag } from '../../machinery/image-ref.ts'
+import type { Backoff } from '../../machinery/kubelet/backoff.ts'
+import { generateContainerConfig, generatePodSandboxConfig, podFullName } from '../../machinery/kubelet/pod-configs.ts'
+import { findContainerStatus, type RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
+
+/** What one sync will do, decided before doing anything (SyncPod step 1). */
+export interface PodActions {
+  /** Stop every container and sandbox of the pod first. */
+  killPod: boolean
+  createSandbox: boolean
+  /** The pod's current sandbox: where containers go, or the broken one to replace. '' if none. */
+  sandboxId: string
+  /** The attempt number of the sandbox: 0 for the first, +1 for each re-creation. */
+  attempt: number
+  /** Indexes into spec.initContainers to start now. */
+  initContainersToStart: number[]
+  /** Indexes into spec.containers to start now. */
+  containersToStart: number[]
+}
+
+/** The outcome of one step of a sync, as the kubelet's PodSyncResult keeps it. */
+export interface SyncResult {
+  action: 'KillPod' | 'CreatePodSandbox' | 'StartContainer'
+  target: string
+  /** The error's name, e.g. `CreatePodSandboxError`, `ErrImagePull`; absent on success. */
+  error?: string
+  message?: string
+}
+
+/** A container that could not be started, and why (its waiting reason). */
+export class StartError extends Error {
+  override name = 'StartError'
+  constructor(
+    /** e.g. `ErrImagePull`, `ImagePullBackOff`, `ErrImageNeverPull`, `CreateContainerError`. */
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface RuntimeManagerDeps {
+  /** The runtime, over gRPC. */
+  cri: CriRuntime
+  /** Events on this pod, as `kubectl describe pod` will list them. */
+  recorder: EventRecorder
+  /** Milliseconds on the node's clock. */
+  now: () => number
+  /** Per pod and image: when a failed pull may be tried again. */
+  imageBackOff: Backoff
+  /** Per pod and container: when a crashed container may be restarted. */
+  containerBackOff: Backoff
+}
+
+export class RuntimeManager {
+  constructor(protected readonly deps: RuntimeManagerDeps) {}
+
+  // #region compute
+  /** SyncPod step 1: compare what the runtime has with what the Pod asks for. */
+  computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
+    const spec = pod.spec!
+    const initContainers = spec.initContainers ?? []
+    const { changed, attempt, sandboxId } = podSandboxChanged(pod, status)
+    const actions: PodActions = {
+      killPod: changed,
+      createSandbox: changed,
+      sandboxId,
+      attempt,
+      initContainersToStart: [],
+      containersToStart: [],
+    }
+    if (changed) {
+      // A new sandbox starts the pod over: init containers first, one at a time.
+      if (initContainers.length > 0) actions.initContainersToStart = [0]
+      else actions.containersToStart = spec.containers.map((_, i) => i)
+      return actions
+    }
+    // The sandbox is fine. Init containers run in order; app containers wait until all are done.
+    for (const [i, init] of initContainers.entries()) {
+      const current = findContainerStatus(status, init.name)
+      const sidecar = init.restartPolicy === 'Always'
+      if (sidecar) {
+        if (current?.state !== 'running') {
+          actions.initContainersToStart.push(i)
+          return actions
+        }
+        continue // a running sidecar lets the next init container start
+      }
+      if (current?.state === 'exited' && current.exitCode === 0) continue
+      if (current?.state === 'running' || current?.state === 'created') return actions // still working
+      actions.initContainersToStart.push(i) // not started yet, or failed: (re)start it
+      return actions
+    }
+    spec.containers.forEach((container, i) => {
+      const current = findContainerStatus(status, container.name)
+      if (current?.state === 'running') return
+      if (!current || shouldRestart(pod, current.exitCode)) actions.containersToStart.push(i)
+    })
+    return actions
+  }
+  // #endregion compute
+
+  // #region sync
+  /** SyncPod: bring the node in line with the Pod, one step after another. */
+  syncPod(pod: Pod, status: RuntimePodStatus): SyncResult[] {
+    const { cri, recorder } = this.deps
+    const actions = this.computePodActions(pod, status)
+    const results: SyncResult[] = []
+
+    // Step 1 ends with telling the user when a sandbox is being replaced.
+    if (actions.createSandbox && actions.sandboxId) {
+      recorder.record('Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')
+    }
+    // Step 2: a broken sandbox takes everything of the pod with it.
+    if (actions.killPod) {
+      this.killPod(pod, status)
+      results.push({ action: 'KillPod', target: podFullName(pod) })
+    }
+
+    // Step 4: the sandbox, before any container.
+    let sandboxId = actions.sandboxId
+    const sandboxConfig = generatePodSandboxConfig(pod, actions.attempt)
+    if (actions.createSandbox) {
+      try {
+        sandboxId = cri.runPodSandbox({ config: sandboxConfig }).podSandboxId
+      } catch (error) {
+        const message = (error as Error).message
+        recorder.record('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${message}`)
+        // Nothing else happens in this sync: no pulls, no containers. The pod worker retries.
+        results.push({
+          action: 'CreatePodSandbox',
+          target: podFullName(pod),
+          error: 'CreatePodSandboxError',
+          message: `Failed to create sandbox for pod "${podFullName(pod)}": ${message}`,
+        })
+        return results
+      }
+      // The new sandbox's IP comes from its status.
+      cri.podSandboxStatus({ podSandboxId: sandboxId })
+    }
+
+    // Step 6: init containers; a failed one stops the sync here.
+    const initContainers = pod.spec?.initContainers ?? []
+    for (const i of actions.initContainersToStart) {
+      const init = initContainers[i]!
+      const result = this.start(pod, init, 'initContainers', sandboxId, sandboxConfig, status)
+      results.push(result)
+      if (result.error && init.restartPolicy !== 'Always') return results
+    }
+    // Step 8: app containers; one that fails does not keep the others from starting.
+    for (const i of actions.containersToStart) {
+      results.push(this.start(pod, pod.spec!.containers[i]!, 'containers', sandboxId, sandboxConfig, status))
+    }
+    return results
+  }
+  // #endregion sync
+
+  // #region image
+  /**
+   * Makes sure the container's image is on the node, honouring imagePullPolicy, and returns
+   * the image id. ImageStatus always comes first; PullImage only when the policy says so.
+   */
+  ensureImageExists(pod: Pod, container: Container, sandboxConfig: PodSandboxConfig): string {
+    const { cri, now, imageBackOff } = this.deps
+    const event = containerEvent(this.deps.recorder, container, pod)
+    const written = container.image ?? ''
+    let image: string
+    try {
+      image = withDefaultTag(written)
+    } catch (error) {
+      const message = `Failed to apply default image tag "${written}": ${(error as Error).message}`
+      event('Warning', 'InspectFailed', message)
+      throw new StartError('InvalidImageName', message)
+    }
+    const present = cri.imageStatus({ image: { image } }).image
+    // The API server has defaulted the policy: Always for :latest, IfNotPresent otherwise.
+    const policy = container.imagePullPolicy ?? 'IfNotPresent'
+    if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
+      if (present) {
+        event('Normal', 'Pulled', `Container image "${written}" already present on machine`)
+        return present.id
+      }
+      const message = `Container image "${written}" is not present with pull policy of Never`
+      event('Warning', 'ErrImageNeverPull', message)
+      throw new StartError('ErrImageNeverPull', message)
+    }
+    const backOffKey = `${pod.metadata?.uid}_${written}`
+    if (imageBackOff.isInBackOffSinceUpdate(backOffKey)) {
+      const message = `Back-off pulling image "${written}"`
+      event('Normal', 'BackOff', message)
+      throw new StartError('ImagePullBackOff', message)
+    }
+    event('Normal', 'Pulling', `Pulling image "${written}"`)
+    const started = now()
+    let imageRef: string
+    try {
+      imageRef = cri.pullImage({ image: { image }, sandboxConfig }).imageRef
+    } catch (error) {
+      const message = (error as Error).message
+      event('Warning', 'Failed', `Failed to pull image "${written}": ${message}`)
+      imageBackOff.next(backOffKey)
+      throw new StartError('ErrImagePull', message)
+    }
+    const took = goDuration(now() - started)
+    const size = cri.imageStatus({ image: { image: imageRef } }).image?.size ?? '0'
+    event('Normal', 'Pulled', `Successfully pulled image "${written}" in ${took} (${took} including waiting). Image size: ${size} bytes.`)
+    return imageRef
+  }
+  // #endregion image
+
+  // #region start
+  /** startContainer: pull, create, start — each step an event, each failure a reason. */
+  startContainer(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, restartCount: number): void {
+    const { cri } = this.deps
+    const event = containerEvent(this.deps.recorder, container, pod, kind)
+    let imageRef: string
+    try {
+      imageRef = this.ensureImageExists(pod, container, sandboxConfig)
+    } catch (error) {
+      if (error instanceof StartError) event('Warning', 'Failed', `Error: ${error.reason}`)
+      throw error
+    }
+    const config = generateContainerConfig(pod, container, restartCount, imageRef)
+    let containerId: string
+    try {
+      containerId = cri.createContainer({ podSandboxId: sandboxId, config, sandboxConfig }).containerId
+    } catch (error) {
+      const desc = grpcDesc(error)
+      event('Warning', 'Failed', `Error: ${desc}`)
+      throw new StartError('CreateContainerError', desc)
+    }
+    event('Normal', 'Created', `Created container: ${container.name}`)
+    try {
+      cri.startContainer({ containerId })
+    } catch (error) {
+      const desc = grpcDesc(error)
+      event('Warning', 'Failed', `Error: ${desc}`)
+      throw new StartError('RunContainerError', desc)
+    }
+    event('Normal', 'Started', `Started container ${container.name}`)
+  }
+  // #endregion start
+
+  /** Starts one container unless it is backing off after a crash; the sync result either way. */
+  private start(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, status: RuntimePodStatus): SyncResult {
+    const result: SyncResult = { action: 'StartContainer', target: container.name }
+    const previous = findContainerStatus(status, container.name)
+    // A container in the new sandbox after SandboxChanged is not a crash: no back-off.
+    const crashed = previous?.state === 'exited' && previous.podSandboxId === sandboxId
+    try {
+      if (crashed) this.backOffAfterCrash(pod, container, previous.finishedAt)
+      const restartCount = previous ? previous.restartCount + 1 : 0
+      this.startContainer(pod, container, kind, sandboxId, sandboxConfig, restartCount)
+      return result
+    } catch (error) {
+      if (!(error instanceof StartError)) throw error
+      return { ...result, error: error.reason, message: error.message }
+    }
+  }
+
+  /** doBackOff: a container that keeps crashing waits 10 s, 20 s, 40 s … up to 5 min. */
+  private backOffAfterCrash(pod: Pod, container: Container, finishedAt: number): void {
+    const { containerBackOff, recorder } = this.deps
+    const key = `${podFullName(pod)}_${container.name}`
+    if (containerBackOff.isInBackOffSince(key, finishedAt)) {
+      recorder.record('Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${podFullName(pod)}`, {
+        fieldPath: fieldPath(pod, container),
+      })
+      throw new StartError(
+        'CrashLoopBackOff',
+        `back-off ${goDuration(containerBackOff.get(key))} restarting failed container=${container.name} pod=${podFullName(pod)}`,
+      )
+    }
+    containerBackOff.next(key, finishedAt)
+  }
+
+  /** Stops every running container of the pod, then every sandbox (killPodWithSyncResult). */
+  private killPod(pod: Pod, status: RuntimePodStatus): void {
+    const { cri } = this.deps
+    const grace = pod.spec?.terminationGracePeriodSeconds ?? 30
+    for (const container of status.containerStatuses.filter((c) => c.state === 'running')) {
+      const spec = allContainers(pod).find((c) => c.name === container.name)
+      if (spec) containerEvent(this.deps.recorder, spec, pod)('Normal', 'Killing', `Stopping container ${container.name}`)
+      cri.stopContainer({ containerId: container.id, timeout: grace })
+    }
+    for (const sandbox of status.sandboxStatuses) cri.stopPodSandbox({ podSandboxId: sandbox.id })
+  }
+}
+
+type ContainerKind = 'initContainers' | 'containers'
+
+/**
+ * Whether the pod needs a new sandbox (kuberuntime's PodSandboxChanged): when it has none,
+ * when its newest one is not ready (the pause process died), or when it lost its IP.
+ */
+export function podSandboxChanged(pod: Pod, status: RuntimePodStatus): { changed: boolean; attempt: number; sandboxId: string } {
+  const [newest] = status.sandboxStatuses
+  if (!newest) return { changed: true, attempt: 0, sandboxId: '' }
+  const next = Math.max(...status.sandboxStatuses.map((s) => s.metadata.attempt)) + 1
+  const readyCount = status.sandboxStatuses.filter((s) => s.state === 'SANDBOX_READY').length
+  if (readyCount > 1) return { changed: true, attempt: next, sandboxId: newest.id }
+  if (newest.state !== 'SANDBOX_READY') return { changed: true, attempt: next, sandboxId: newest.id }
+  if (!pod.spec?.hostNetwork && !newest.network.ip) return { changed: true, attempt: next, sandboxId: newest.id }
+  return { changed: false, attempt: newest.metadata.attempt, sandboxId: newest.id }
+}
+
+/** restartPolicy: Always restarts anything; OnFailure only a non-zero exit; Never nothing. */
+function shouldRestart(pod: Pod, exitCode: number): boolean {
+  const policy = pod.spec?.restartPolicy ?? 'Always'
+  return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0)
+}
+
+function allContainers(pod: Pod): Container[] {
+  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]
+}
+
+function fieldPath(pod: Pod, container: Container, kind?: ContainerKind): string {
+  const list = kind ?? ((pod.spec?.initContainers ?? []).includes(container) ? 'initContainers' : 'containers')
+  return `spec.${list}{${container.name}}`
+}
+
+/** An event about one container: kubectl ≥ 1.35 shows which one by its field path. */
+function containerEvent(recorder: EventRecorder, container: Container, pod: Pod, kind?: ContainerKind) {
+  return (type: 'Normal' | 'Warning', reason: string, message: string) =>
+    recorder.record(type, reason, message, { fieldPath: fieldPath(pod, container, kind) })
+}
+
+/** The runtime's own text of a gRPC error (status.Message()): what `Error: %v` shows. */
+function grpcDesc(error: unknown): string {
+  const e = error as { desc?: string; message?: string }
+  return e.desc ?? e.message ?? String(error)
+}
