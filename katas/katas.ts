@@ -107,4 +107,44 @@ export const KATAS: readonly Kata[] = [
         'id (resolveId, but an unknown id just matches nothing), state.state and every labelSelector entry.',
     ],
   },
+  {
+    number: 4,
+    slug: 'syncpod',
+    folder: '04-syncpod',
+    title: "Write the kubelet's SyncPod: sandbox first, then pull, create, start — and the events",
+    chapter: { title: 'The CRI sequence', page: '/chapters/04-cri-sequence' },
+    files: ['sync-pod.ts'],
+    spec: 'sync-pod.spec.ts',
+    hints: [
+      'Start with syncPod and startContainer: most specs only need the happy path. syncPod calls ' +
+        'computePodActions, then cri.runPodSandbox({ config: generatePodSandboxConfig(pod, actions.attempt) }) when ' +
+        'actions.createSandbox, then cri.podSandboxStatus, then this.start(...) for each index in ' +
+        'initContainersToStart and containersToStart. For a first version of computePodActions, copy what ' +
+        'podSandboxChanged says and start every app container.',
+      'startContainer is three CRI calls with an event after each: ensureImageExists → imageRef; ' +
+        'cri.createContainer({ podSandboxId, config: generateContainerConfig(pod, container, restartCount, imageRef), ' +
+        'sandboxConfig }) → "Created container: <name>"; cri.startContainer({ containerId }) → "Started container <name>". ' +
+        'Record them with containerEvent(this.deps.recorder, container, pod, kind)(type, reason, message).',
+      'ensureImageExists: image = withDefaultTag(container.image). ALWAYS cri.imageStatus({ image: { image } }) first. ' +
+        'Pull when the policy is Always, or IfNotPresent and ImageStatus said null. Otherwise: present → Pulled ' +
+        '"Container image \"<image as written>\" already present on machine" and return its id; absent with Never → ' +
+        'Warning ErrImageNeverPull and throw new StartError("ErrImageNeverPull", message). Messages quote the image ' +
+        'as the Pod spec wrote it (container.image), not the one with :latest added.',
+      'The pull: Pulling "Pulling image \"<image>\"", remember now(), cri.pullImage({ image: { image }, sandboxConfig }), ' +
+        'then cri.imageStatus({ image: { image: imageRef } }) for the size, and Pulled "Successfully pulled image ' +
+        '\"<image>\" in <d> (<d> including waiting). Image size: <size> bytes." where d = goDuration(now() - start). ' +
+        'A failed pull: Warning Failed "Failed to pull image \"<image>\": <error.message>", imageBackOff.next(key), ' +
+        'throw StartError("ErrImagePull", error.message). Before pulling, if imageBackOff.isInBackOffSinceUpdate(key) ' +
+        '(key = `${uid}_${container.image}`): Normal BackOff "Back-off pulling image \"<image>\"" and ImagePullBackOff. ' +
+        'startContainer turns a StartError from here into Warning Failed "Error: <reason>".',
+      'A failed RunPodSandbox ends the sync: record Warning FailedCreatePodSandBox "Failed to create pod sandbox: ' +
+        '<error.message>" (the message is already "rpc error: code = … desc = …") and return [{ action: ' +
+        "'CreatePodSandbox', target: podFullName(pod), error: 'CreatePodSandboxError', message: `Failed to create sandbox " +
+        'for pod "${podFullName(pod)}": ${error.message}` }]. A failed init container (not a sidecar) also ends it.',
+      'computePodActions with a good sandbox: for each init container i in order — a sidecar (restartPolicy Always) ' +
+        'that is not running: start it and stop looking; running: go on. A regular one that exited 0: go on; running ' +
+        'or created: stop looking, start nothing; otherwise start it and stop looking. Past all of them, every app ' +
+        'container that is not running and may restart (no status yet, or restartPolicy allows) is started.',
+    ],
+  },
 ]

@@ -15,7 +15,7 @@ import { withApiDefaults } from '../machinery/kubelet/api-defaults.ts'
 import type { ApiPodStatus } from '../machinery/kubelet/api-status.ts'
 import { Backoff } from '../machinery/kubelet/backoff.ts'
 import { LABELS } from '../machinery/kubelet/pod-configs.ts'
-import { PodWorker, RELIST_MS, type PodSyncer } from '../machinery/kubelet/pod-worker.ts'
+import { PodWorker, RELIST_MS, type PodSyncer, type StepResult } from '../machinery/kubelet/pod-worker.ts'
 import { describeEvents, getPods } from '../machinery/kubectl.ts'
 import { SimulatedNode } from '../machinery/node.ts'
 import type { Connectivity } from '../machinery/registry.ts'
@@ -114,6 +114,11 @@ export class NodeSession {
     const worker = new PodWorker({ pod, runtime: this.runtime, manager, trace: this.trace, clock })
     this.pods.set(name, { pod, worker, recorder, createdAt: clock.now() })
     return name
+  }
+
+  /** One sync of the pod, as the pod worker would make it; its results. */
+  sync(name: string): StepResult[] {
+    return this.entry(name).worker.syncOnce()
   }
 
   /** Lets the kubelet work on the pod until it settles, or for `forMs` while it keeps failing. */

@@ -124,10 +124,7 @@ export class RuntimeManager {
       recorder.record('Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')
     }
     // Step 2: a broken sandbox takes everything of the pod with it.
-    if (actions.killPod) {
-      this.killPod(pod, status)
-      results.push({ action: 'KillPod', target: podFullName(pod) })
-    }
+    if (actions.killPod && this.killPod(pod, status)) results.push({ action: 'KillPod', target: podFullName(pod) })
 
     // Step 4: the sandbox, before any container.
     let sandboxId = actions.sandboxId
@@ -254,7 +251,7 @@ export class RuntimeManager {
   // #endregion start
 
   /** Starts one container unless it is backing off after a crash; the sync result either way. */
-  private start(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, status: RuntimePodStatus): SyncResult {
+  protected start(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, status: RuntimePodStatus): SyncResult {
     const result: SyncResult = { action: 'StartContainer', target: container.name }
     const previous = findContainerStatus(status, container.name)
     // A container in the new sandbox after SandboxChanged is not a crash: no back-off.
@@ -271,7 +268,7 @@ export class RuntimeManager {
   }
 
   /** doBackOff: a container that keeps crashing waits 10 s, 20 s, 40 s … up to 5 min. */
-  private backOffAfterCrash(pod: Pod, container: Container, finishedAt: number): void {
+  protected backOffAfterCrash(pod: Pod, container: Container, finishedAt: number): void {
     const { containerBackOff, recorder } = this.deps
     const key = `${podFullName(pod)}_${container.name}`
     if (containerBackOff.isInBackOffSince(key, finishedAt)) {
@@ -286,8 +283,11 @@ export class RuntimeManager {
     containerBackOff.next(key, finishedAt)
   }
 
-  /** Stops every running container of the pod, then every sandbox (killPodWithSyncResult). */
-  private killPod(pod: Pod, status: RuntimePodStatus): void {
+  /**
+   * Stops every running container of the pod, then every sandbox (killPodWithSyncResult).
+   * Whether there was anything to stop.
+   */
+  protected killPod(pod: Pod, status: RuntimePodStatus): boolean {
     const { cri } = this.deps
     const grace = pod.spec?.terminationGracePeriodSeconds ?? 30
     for (const container of status.containerStatuses.filter((c) => c.state === 'running')) {
@@ -296,6 +296,7 @@ export class RuntimeManager {
       cri.stopContainer({ containerId: container.id, timeout: grace })
     }
     for (const sandbox of status.sandboxStatuses) cri.stopPodSandbox({ podSandboxId: sandbox.id })
+    return status.containerStatuses.length > 0 || status.sandboxStatuses.length > 0
   }
 }
 

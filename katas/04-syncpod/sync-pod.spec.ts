@@ -1,0 +1,438 @@
+/**
+ * Kata 4 — the kubelet's SyncPod. Your RuntimeManager is the kubelet's side of the CRI: each
+ * spec puts a Pod on a simulated node (containerd 1.7 behind a gRPC socket, pod CIDR
+ * 10.244.1.0/24) and lets the kubelet's pod worker call your syncPod, then checks the CRI calls
+ * it made, the events it recorded and what kubectl would show.
+ */
+import type { Container, Pod } from 'kubernetes-types/core/v1'
+import { describe, expect, it } from 'vitest'
+import type { PodSandboxStatus } from '../../machinery/cri.ts'
+import type { RuntimeContainerStatus, RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
+import { NodeSession, type SessionOptions } from '../../sim/node-session.ts'
+import { RuntimeManager } from './sync-pod.ts'
+
+const PAUSE = 'registry.k8s.io/pause:3.8'
+
+function pod(name: string, spec: Partial<Pod['spec']> & { containers: Container[] }): Pod {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec }
+}
+
+/** A node running your RuntimeManager as its kubelet. */
+function node(options: SessionOptions = {}) {
+  const session = new NodeSession(options)
+  return {
+    session,
+    add: (manifest: Pod) => session.apply(manifest, (deps) => new RuntimeManager(deps)),
+    methods: () => session.trace.calls().map((c) => c.method),
+    events: () => session.trace.events().map((e) => `${e.type} ${e.reason}: ${e.message}`),
+  }
+}
+
+const web = pod('web', {
+  containers: [
+    { name: 'nginx', image: 'nginx:1.27' },
+    { name: 'log-shipper', image: 'fluent/fluent-bit:3.1' },
+  ],
+})
+
+describe('syncPod: the calls, in order', () => {
+  it('makes the CRI calls of the chapter diagram for a two-container pod', () => {
+    const { add, session, methods } = node()
+    session.sync(add(web))
+    expect(methods()).toEqual([
+      'RunPodSandbox',
+      'PodSandboxStatus',
+      ...['ImageStatus', 'PullImage', 'ImageStatus', 'CreateContainer', 'StartContainer'],
+      ...['ImageStatus', 'PullImage', 'ImageStatus', 'CreateContainer', 'StartContainer'],
+    ])
+  })
+
+  it('asks for the first sandbox with attempt 0 and the pod’s name, namespace and uid', () => {
+    const { add, session } = node()
+    session.sync(add(web))
+    const [run] = session.trace.calls()
+    const { metadata } = (run!.request as { config: { metadata: Record<string, unknown> } }).config
+    expect(metadata).toEqual({ name: 'web', namespace: 'default', uid: expect.stringMatching(/^[0-9a-f-]{36}$/), attempt: 0 })
+  })
+
+  it('creates every container in the sandbox RunPodSandbox returned', () => {
+    const { add, session } = node()
+    session.sync(add(web))
+    const calls = session.trace.calls()
+    const sandboxId = (calls[0]!.response as { podSandboxId: string }).podSandboxId
+    const creates = calls.filter((c) => c.method === 'CreateContainer').map((c) => (c.request as { podSandboxId: string }).podSandboxId)
+    expect(creates).toEqual([sandboxId, sandboxId])
+  })
+
+  it('creates each container from the image id its pull returned', () => {
+    const { add, session } = node()
+    session.sync(add(web))
+    const calls = session.trace.calls()
+    const pulled = calls.filter((c) => c.method === 'PullImage').map((c) => (c.response as { imageRef: string }).imageRef)
+    const created = calls
+      .filter((c) => c.method === 'CreateContainer')
+      .map((c) => (c.request as { config: { image: { image: string; userSpecifiedImage?: string } } }).config.image)
+    expect(created).toEqual([
+      { image: pulled[0], userSpecifiedImage: 'nginx:1.27' },
+      { image: pulled[1], userSpecifiedImage: 'fluent/fluent-bit:3.1' },
+    ])
+  })
+
+  it('starts the container CreateContainer just made, right after creating it', () => {
+    const { add, session } = node()
+    session.sync(add(web))
+    const calls = session.trace.calls()
+    calls.forEach((call, i) => {
+      if (call.method !== 'StartContainer') return
+      const created = calls[i - 1]!
+      expect(created.method).toBe('CreateContainer')
+      expect(call.request).toEqual({ containerId: (created.response as { containerId: string }).containerId })
+    })
+  })
+
+  it('makes no calls at all when the pod already runs as it should', () => {
+    const { add, session, methods } = node()
+    const name = add(web)
+    session.sync(name)
+    session.trace.clear()
+    expect(session.sync(name)).toEqual([])
+    expect(methods()).toEqual([])
+  })
+})
+
+describe('syncPod: events', () => {
+  it('records Pulling, Pulled, Created and Started for each container, in the kubelet’s words', () => {
+    const { add, session, events } = node()
+    session.sync(add(web))
+    expect(events()).toEqual([
+      'Normal Scheduled: Successfully assigned default/web to node-1',
+      'Normal Pulling: Pulling image "nginx:1.27"',
+      'Normal Pulled: Successfully pulled image "nginx:1.27" in 3.138s (3.138s including waiting). Image size: 72195292 bytes.',
+      'Normal Created: Created container: nginx',
+      'Normal Started: Started container nginx',
+      'Normal Pulling: Pulling image "fluent/fluent-bit:3.1"',
+      'Normal Pulled: Successfully pulled image "fluent/fluent-bit:3.1" in 1.701s (1.701s including waiting). Image size: 36263225 bytes.',
+      'Normal Created: Created container: log-shipper',
+      'Normal Started: Started container log-shipper',
+    ])
+  })
+
+  it('attaches container events to the container, as kubectl describe shows them', () => {
+    const { add, session } = node()
+    const name = add(web)
+    session.sync(name)
+    const described = session.describeEvents(name)
+    expect(described).toContain('spec.containers{nginx}: Started container nginx')
+    expect(described).toContain('spec.containers{log-shipper}: Pulling image "fluent/fluent-bit:3.1"')
+  })
+
+  it('leaves a running pod that kubectl shows as 2/2 Running with the sandbox’s IP', () => {
+    const { add, session } = node()
+    const name = add(web)
+    session.run(name)
+    expect(session.getPods(name, true)).toMatch(/^web\s+2\/2\s+Running\s+0\s+\S+\s+10\.244\.1\.2\s+node-1/m)
+  })
+})
+
+describe('imagePullPolicy', () => {
+  it('IfNotPresent: an image already on the node is not pulled, and the event says so', () => {
+    const { add, session, methods, events } = node({ preload: ['docker.io/library/nginx:1.27'] })
+    session.sync(add(pod('one', { containers: [{ name: 'nginx', image: 'nginx:1.27', imagePullPolicy: 'IfNotPresent' }] })))
+    expect(methods()).toEqual(['RunPodSandbox', 'PodSandboxStatus', 'ImageStatus', 'CreateContainer', 'StartContainer'])
+    expect(events()).toContain('Normal Pulled: Container image "nginx:1.27" already present on machine')
+  })
+
+  it('IfNotPresent: asks ImageStatus before it pulls an image that is missing', () => {
+    const { add, session, methods } = node()
+    session.sync(add(pod('one', { containers: [{ name: 'nginx', image: 'nginx:1.27', imagePullPolicy: 'IfNotPresent' }] })))
+    expect(methods().slice(2, 4)).toEqual(['ImageStatus', 'PullImage'])
+  })
+
+  it('Always: pulls even when the image is on the node', () => {
+    const { add, session, methods, events } = node({ preload: ['docker.io/library/nginx:1.27'] })
+    session.sync(add(pod('one', { containers: [{ name: 'nginx', image: 'nginx:1.27', imagePullPolicy: 'Always' }] })))
+    expect(methods()).toContain('PullImage')
+    expect(events()).toContain('Normal Pulling: Pulling image "nginx:1.27"')
+  })
+
+  it('an image without a tag is pulled as :latest, and pulled every time (the API server defaults it to Always)', () => {
+    const { add, session } = node({ preload: ['docker.io/library/nginx:latest'] })
+    session.sync(add(pod('one', { containers: [{ name: 'nginx', image: 'nginx' }] })))
+    const pull = session.trace.calls().find((c) => c.method === 'PullImage')
+    expect(pull?.request).toMatchObject({ image: { image: 'nginx:latest' } })
+  })
+
+  it('Never: a missing image is not pulled; ErrImageNeverPull, and no container is created', () => {
+    const { add, session, methods, events } = node()
+    const results = session.sync(add(pod('one', { containers: [{ name: 'nginx', image: 'nginx:1.27', imagePullPolicy: 'Never' }] })))
+    expect(methods()).toEqual(['RunPodSandbox', 'PodSandboxStatus', 'ImageStatus'])
+    expect(events()).toEqual(
+      expect.arrayContaining([
+        'Warning ErrImageNeverPull: Container image "nginx:1.27" is not present with pull policy of Never',
+        'Warning Failed: Error: ErrImageNeverPull',
+      ]),
+    )
+    expect(results).toContainEqual(expect.objectContaining({ action: 'StartContainer', target: 'nginx', error: 'ErrImageNeverPull' }))
+  })
+})
+
+describe('when the sandbox cannot be created', () => {
+  const offline: SessionOptions = { connectivity: 'dns-nxdomain' }
+  const chain =
+    'rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.8": failed to pull image "registry.k8s.io/pause:3.8": ' +
+    'failed to pull and unpack image "registry.k8s.io/pause:3.8": failed to resolve reference "registry.k8s.io/pause:3.8": failed to do request: ' +
+    'Head "https://registry.k8s.io/v2/pause/manifests/3.8": dial tcp: lookup registry.k8s.io on 192.168.49.1:53: no such host'
+
+  it('records FailedCreatePodSandBox with the runtime’s gRPC error, as grpc-go prints it', () => {
+    const { add, session, events } = node(offline)
+    session.sync(add(web))
+    expect(events()).toEqual([
+      'Normal Scheduled: Successfully assigned default/web to node-1',
+      `Warning FailedCreatePodSandBox: Failed to create pod sandbox: ${chain}`,
+    ])
+  })
+
+  it('stops the sync there: no pulls, no containers', () => {
+    const { add, session, methods } = node(offline)
+    session.sync(add(web))
+    expect(methods()).toEqual(['RunPodSandbox'])
+  })
+
+  it('reports CreatePodSandboxError so that the pod worker retries', () => {
+    const { add, session } = node(offline)
+    const name = add(web)
+    const uid = session.view(name).pod.metadata!.uid!
+    expect(session.sync(name)).toEqual([
+      {
+        action: 'CreatePodSandbox',
+        target: `web_default(${uid})`,
+        error: 'CreatePodSandboxError',
+        message: `Failed to create sandbox for pod "web_default(${uid})": ${chain}`,
+      },
+    ])
+  })
+
+  it('asks again for attempt 0 on every retry: the sandbox was never created', () => {
+    const { add, session } = node(offline)
+    const name = add(web)
+    session.sync(name)
+    session.sync(name)
+    const attempts = session.trace.calls().map((c) => (c.request as { config: { metadata: { attempt: number } } }).config.metadata.attempt)
+    expect(attempts).toEqual([0, 0])
+  })
+
+  it('keeps the pod ContainerCreating, with one event counted for every retry', () => {
+    const { add, session } = node(offline)
+    const name = add(web)
+    session.run(name, 120_000)
+    const tries = session.trace.calls().filter((c) => c.method === 'RunPodSandbox').length
+    expect(tries).toBeGreaterThan(5)
+    expect(session.getPods(name)).toMatch(/^web\s+0\/2\s+ContainerCreating\s+0\s/m)
+    const failures = session.view(name).events.filter((e) => e.reason === 'FailedCreatePodSandBox')
+    expect(failures).toEqual([expect.objectContaining({ type: 'Warning', count: tries, message: `Failed to create pod sandbox: ${chain}` })])
+  })
+})
+
+describe('when an app image cannot be pulled', () => {
+  // The pause image was imported, so the sandbox comes up; nginx has to come from the registry.
+  const cutOff: SessionOptions = { connectivity: 'dns-nxdomain', preload: [PAUSE, 'docker.io/fluent/fluent-bit:3.1'] }
+  const pullError =
+    'rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nginx:1.27": failed to resolve reference ' +
+    '"docker.io/library/nginx:1.27": failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.27": ' +
+    'dial tcp: lookup registry-1.docker.io on 192.168.49.1:53: no such host'
+
+  it('records Failed with the pull error, then "Error: ErrImagePull"', () => {
+    const { add, session, events } = node(cutOff)
+    session.sync(add(web))
+    expect(events().slice(1, 4)).toEqual([
+      'Normal Pulling: Pulling image "nginx:1.27"',
+      `Warning Failed: Failed to pull image "nginx:1.27": ${pullError}`,
+      'Warning Failed: Error: ErrImagePull',
+    ])
+  })
+
+  it('still starts the other containers', () => {
+    const { add, session, events } = node(cutOff)
+    const results = session.sync(add(web))
+    expect(events()).toContain('Normal Started: Started container log-shipper')
+    expect(results).toEqual([
+      { action: 'StartContainer', target: 'nginx', error: 'ErrImagePull', message: pullError },
+      { action: 'StartContainer', target: 'log-shipper' },
+    ])
+  })
+
+  it('does not pull again during the back-off: BackOff, then "Error: ImagePullBackOff"', () => {
+    const { add, session, events, methods } = node(cutOff)
+    const name = add(web)
+    session.sync(name)
+    session.node.clock.advance(5_000)
+    session.trace.clear()
+    expect(session.sync(name)).toEqual([
+      { action: 'StartContainer', target: 'nginx', error: 'ImagePullBackOff', message: 'Back-off pulling image "nginx:1.27"' },
+    ])
+    expect(methods()).toEqual(['ImageStatus'])
+    expect(events()).toEqual(['Normal BackOff: Back-off pulling image "nginx:1.27"', 'Warning Failed: Error: ImagePullBackOff'])
+  })
+
+  it('pulls again once the back-off has passed', () => {
+    const { add, session, methods } = node(cutOff)
+    const name = add(web)
+    session.sync(name)
+    session.node.clock.advance(10_000)
+    session.trace.clear()
+    session.sync(name)
+    expect(methods()).toEqual(['ImageStatus', 'PullImage'])
+  })
+
+  it('shows the pod as ErrImagePull, then ImagePullBackOff', () => {
+    const { add, session } = node(cutOff)
+    const name = add(web)
+    session.sync(name)
+    expect(session.getPods(name)).toMatch(/^web\s+1\/2\s+ErrImagePull\s/m)
+    session.node.clock.advance(5_000)
+    session.sync(name)
+    expect(session.getPods(name)).toMatch(/^web\s+1\/2\s+ImagePullBackOff\s/m)
+  })
+})
+
+describe('init containers', () => {
+  const withInit = pod('web', {
+    initContainers: [
+      { name: 'migrate', image: 'busybox:1.36' },
+      { name: 'warm-cache', image: 'busybox:1.36' },
+    ],
+    containers: [{ name: 'nginx', image: 'nginx:1.27' }],
+  })
+
+  it('run one at a time, in order, each after the previous one completed, before any app container', () => {
+    const { add, session } = node()
+    session.run(add(withInit))
+    const order = session.trace.entries.flatMap((e) =>
+      e.kind === 'call' && e.method === 'StartContainer' ? e.steps.filter((s) => s.startsWith('join')).map(() => 'start') : e.kind === 'sync' ? ['sync'] : [],
+    )
+    const created = session.trace.calls().filter((c) => c.method === 'CreateContainer').map((c) => c.label.split(' ')[1])
+    expect(created).toEqual(['migrate', 'warm-cache', 'nginx'])
+    // One start per sync: the kubelet waits for each init container to exit before the next.
+    expect(order.join(' ')).toBe('sync start sync start sync start sync')
+  })
+
+  it('a new sandbox starts with the first init container only', () => {
+    const { add, session } = node()
+    const results = session.sync(add(withInit))
+    expect(results).toEqual([{ action: 'StartContainer', target: 'migrate' }])
+  })
+
+  it('while they run, kubectl shows Init:0/2 and the pod is Pending', () => {
+    const { add, session } = node({ connectivity: 'dns-nxdomain' })
+    const name = add(withInit)
+    session.sync(name)
+    expect(session.getPods(name)).toMatch(/^web\s+0\/1\s+Init:0\/2\s+0\s/m)
+    expect(session.view(name).status.phase).toBe('Pending')
+  })
+})
+
+describe('computePodActions', () => {
+  const manager = () => new RuntimeManager(undefined as never)
+  const withInit = pod('web', {
+    initContainers: [
+      { name: 'migrate', image: 'busybox:1.36' },
+      { name: 'proxy', image: 'envoy:1.31', restartPolicy: 'Always' },
+      { name: 'warm-cache', image: 'busybox:1.36' },
+    ],
+    containers: [
+      { name: 'nginx', image: 'nginx:1.27' },
+      { name: 'log-shipper', image: 'fluent/fluent-bit:3.1' },
+    ],
+  })
+
+  it('a pod with no sandbox gets one, attempt 0, and all its app containers', () => {
+    expect(manager().computePodActions(web, status())).toEqual({
+      killPod: true,
+      createSandbox: true,
+      sandboxId: '',
+      attempt: 0,
+      initContainersToStart: [],
+      containersToStart: [0, 1],
+    })
+  })
+
+  it('with init containers, a new sandbox starts only the first of them', () => {
+    expect(manager().computePodActions(withInit, status())).toMatchObject({ createSandbox: true, initContainersToStart: [0], containersToStart: [] })
+  })
+
+  it('the next init container waits while the previous one still runs', () => {
+    const actions = manager().computePodActions(withInit, status(ready('s1'), running('migrate')))
+    expect(actions).toMatchObject({ createSandbox: false, sandboxId: 's1', initContainersToStart: [], containersToStart: [] })
+  })
+
+  it('an init container that exited 0 lets the next one start', () => {
+    const actions = manager().computePodActions(withInit, status(ready('s1'), exited('migrate', 0)))
+    expect(actions).toMatchObject({ initContainersToStart: [1], containersToStart: [] })
+  })
+
+  it('a native sidecar that runs lets the next init container start', () => {
+    const actions = manager().computePodActions(withInit, status(ready('s1'), exited('migrate', 0), running('proxy')))
+    expect(actions).toMatchObject({ initContainersToStart: [2], containersToStart: [] })
+  })
+
+  it('a failed init container is started again, and app containers keep waiting', () => {
+    const actions = manager().computePodActions(withInit, status(ready('s1'), exited('migrate', 1)))
+    expect(actions).toMatchObject({ initContainersToStart: [0], containersToStart: [] })
+  })
+
+  it('app containers start once every init container completed', () => {
+    const actions = manager().computePodActions(withInit, status(ready('s1'), exited('migrate', 0), running('proxy'), exited('warm-cache', 0)))
+    expect(actions).toMatchObject({ createSandbox: false, initContainersToStart: [], containersToStart: [0, 1] })
+  })
+
+  it('only the app containers that do not run are started', () => {
+    const actions = manager().computePodActions(web, status(ready('s1'), running('nginx')))
+    expect(actions).toMatchObject({ createSandbox: false, killPod: false, containersToStart: [1] })
+  })
+})
+
+// ---- helpers for computePodActions: a pod's status as the kubelet reads it from the runtime ----
+
+function status(...parts: Array<PodSandboxStatus | RuntimeContainerStatus>): RuntimePodStatus {
+  const sandboxStatuses = parts.filter((p): p is PodSandboxStatus => 'network' in p)
+  const containerStatuses = parts.filter((p): p is RuntimeContainerStatus => 'restartCount' in p)
+  return { uid: 'uid-web', name: 'web', namespace: 'default', sandboxStatuses, containerStatuses, ips: sandboxStatuses.map((s) => s.network.ip) }
+}
+
+function ready(id: string, attempt = 0): PodSandboxStatus {
+  return {
+    id,
+    metadata: { name: 'web', namespace: 'default', uid: 'uid-web', attempt },
+    state: 'SANDBOX_READY',
+    createdAt: '0',
+    network: { ip: '10.244.1.2', additionalIps: [] },
+    linux: { namespaces: { options: { network: 'POD', pid: 'CONTAINER', ipc: 'POD' } } },
+    labels: {},
+    annotations: {},
+    runtimeHandler: '',
+  }
+}
+
+function running(name: string): RuntimeContainerStatus {
+  return container(name, 'running', 0)
+}
+
+function exited(name: string, exitCode: number): RuntimeContainerStatus {
+  return container(name, 'exited', exitCode)
+}
+
+function container(name: string, state: RuntimeContainerStatus['state'], exitCode: number): RuntimeContainerStatus {
+  return {
+    id: `id-${name}`,
+    name,
+    state,
+    restartCount: 0,
+    exitCode,
+    reason: state === 'exited' ? (exitCode === 0 ? 'Completed' : 'Error') : '',
+    createdAt: 1,
+    startedAt: 1,
+    finishedAt: state === 'exited' ? 2 : 0,
+    imageRef: 'sha256:0',
+    podSandboxId: 's1',
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Kata 4 — the kubelet's SyncPod. Your file.
+ *
+ * The kubelet's generic runtime manager (k/k pkg/kubelet/kuberuntime) turns "this Pod should
+ * run" into CRI calls: make the sandbox, then for each container pull → create → start, and
+ * record an event for each step. It never touches a namespace or an image itself; everything
+ * goes through `cri`, and everything it knows comes from the runtime's answers.
+ */
+import type { Container, Pod } from 'kubernetes-types/core/v1'
+import type { CriRuntime, PodSandboxConfig } from '../../machinery/cri.ts'
+import type { EventRecorder } from '../../machinery/events.ts'
+import { goDuration } from '../../machinery/go-format.ts'
+import { withDefaultTag } from '../../machinery/image-ref.ts'
+import type { Backoff } from '../../machinery/kubelet/backoff.ts'
+import { generateContainerConfig, generatePodSandboxConfig, podFullName } from '../../machinery/kubelet/pod-configs.ts'
+import { findContainerStatus, type RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
+
+/** What one sync will do, decided before doing anything (SyncPod step 1). */
+export interface PodActions {
+  /** Stop every container and sandbox of the pod first. */
+  killPod: boolean
+  createSandbox: boolean
+  /** The pod's current sandbox: where containers go, or the broken one to replace. '' if none. */
+  sandboxId: string
+  /** The attempt number of the sandbox: 0 for the first, +1 for each re-creation. */
+  attempt: number
+  /** Indexes into spec.initContainers to start now. */
+  initContainersToStart: number[]
+  /** Indexes into spec.containers to start now. */
+  containersToStart: number[]
+}
+
+/** The outcome of one step of a sync, as the kubelet's PodSyncResult keeps it. */
+export interface SyncResult {
+  action: 'KillPod' | 'CreatePodSandbox' | 'StartContainer'
+  target: string
+  /** The error's name, e.g. `CreatePodSandboxError`, `ErrImagePull`; absent on success. */
+  error?: string
+  message?: string
+}
+
+/** A container that could not be started, and why (its waiting reason). */
+export class StartError extends Error {
+  override name = 'StartError'
+  constructor(
+    /** e.g. `ErrImagePull`, `ImagePullBackOff`, `ErrImageNeverPull`, `CreateContainerError`. */
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface RuntimeManagerDeps {
+  /** The runtime, over gRPC. */
+  cri: CriRuntime
+  /** Events on this pod, as `kubectl describe pod` will list them. */
+  recorder: EventRecorder
+  /** Milliseconds on the node's clock. */
+  now: () => number
+  /** Per pod and image: when a failed pull may be tried again. */
+  imageBackOff: Backoff
+  /** Per pod and container: when a crashed container may be restarted. */
+  containerBackOff: Backoff
+}
+
+export class RuntimeManager {
+  constructor(protected readonly deps: RuntimeManagerDeps) {}
+
+  // #region compute
+  /** SyncPod step 1: compare what the runtime has with what the Pod asks for. */
+  computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
+    // TODO: podSandboxChanged(pod, status) (provided, below) says whether a sandbox must be
+    //       created, and with which attempt. A new sandbox starts the pod over: only the first
+    //       init container, or — without init containers — every app container.
+    // TODO: with a good sandbox, walk spec.initContainers in order: start the first one that has
+    //       not completed (exited 0), unless it is still running; a native sidecar
+    //       (restartPolicy: Always) only has to be running. Then the app containers that do not
+    //       run (and that restartPolicy lets restart).
+    throw new Error('TODO: computePodActions is not written yet')
+  }
+  // #endregion compute
+
+  // #region sync
+  /** SyncPod: bring the node in line with the Pod, one step after another. */
+  syncPod(pod: Pod, status: RuntimePodStatus): SyncResult[] {
+    // TODO: step 1: computePodActions. Step 2: killPod if asked (this.killPod is provided).
+    // TODO: step 4: RunPodSandbox with generatePodSandboxConfig(pod, attempt), then
+    //       PodSandboxStatus. If it fails: the FailedCreatePodSandBox event and a
+    //       CreatePodSandboxError result, and nothing else in this sync.
+    // TODO: step 6: the init containers to start; step 8: the app containers. this.start(...)
+    //       (provided) starts one and returns its SyncResult.
+    throw new Error('TODO: syncPod is not written yet')
+  }
+  // #endregion sync
+
+  // #region image
+  /**
+   * Makes sure the container's image is on the node, honouring imagePullPolicy, and returns
+   * the image id. ImageStatus always comes first; PullImage only when the policy says so.
+   */
+  ensureImageExists(pod: Pod, container: Container, sandboxConfig: PodSandboxConfig): string {
+    // TODO: the image with a default tag (withDefaultTag), then ImageStatus — always first.
+    // TODO: Never or IfNotPresent with the image present: no pull (an event either way).
+    // TODO: in back-off since the last failed pull? BackOff event, ImagePullBackOff.
+    // TODO: otherwise Pulling, PullImage, then Pulled with the time it took and the size
+    //       ImageStatus reports; a failed pull is a Failed event, a back-off step, ErrImagePull.
+    throw new Error('TODO: ensureImageExists is not written yet')
+  }
+  // #endregion image
+
+  // #region start
+  /** startContainer: pull, create, start — each step an event, each failure a reason. */
+  startContainer(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, restartCount: number): void {
+    // TODO: ensureImageExists, then CreateContainer (generateContainerConfig), then
+    //       StartContainer. An event after each step; a failure is a Failed event
+    //       "Error: <reason or runtime message>" and a StartError.
+    throw new Error('TODO: startContainer is not written yet')
+  }
+  // #endregion start
+
+  /** Starts one container unless it is backing off after a crash; the sync result either way. */
+  private start(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, status: RuntimePodStatus): SyncResult {
+    const result: SyncResult = { action: 'StartContainer', target: container.name }
+    const previous = findContainerStatus(status, container.name)
+    // A container in the new sandbox after SandboxChanged is not a crash: no back-off.
+    const crashed = previous?.state === 'exited' && previous.podSandboxId === sandboxId
+    try {
+      if (crashed) this.backOffAfterCrash(pod, container, previous.finishedAt)
+      const restartCount = previous ? previous.restartCount + 1 : 0
+      this.startContainer(pod, container, kind, sandboxId, sandboxConfig, restartCount)
+      return result
+    } catch (error) {
+      if (!(error instanceof StartError)) throw error
+      return { ...result, error: error.reason, message: error.message }
+    }
+  }
+
+  /** doBackOff: a container that keeps crashing waits 10 s, 20 s, 40 s … up to 5 min. */
+  private backOffAfterCrash(pod: Pod, container: Container, finishedAt: number): void {
+    const { containerBackOff, recorder } = this.deps
+    const key = `${podFullName(pod)}_${container.name}`
+    if (containerBackOff.isInBackOffSince(key, finishedAt)) {
+      recorder.record('Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${podFullName(pod)}`, {
+        fieldPath: fieldPath(pod, container),
+      })
+      throw new StartError(
+        'CrashLoopBackOff',
+        `back-off ${goDuration(containerBackOff.get(key))} restarting failed container=${container.name} pod=${podFullName(pod)}`,
+      )
+    }
+    containerBackOff.next(key, finishedAt)
+  }
+
+  /** Stops every running container of the pod, then every sandbox (killPodWithSyncResult). */
+  private killPod(pod: Pod, status: RuntimePodStatus): void {
+    const { cri } = this.deps
+    const grace = pod.spec?.terminationGracePeriodSeconds ?? 30
+    for (const container of status.containerStatuses.filter((c) => c.state === 'running')) {
+      const spec = allContainers(pod).find((c) => c.name === container.name)
+      if (spec) containerEvent(this.deps.recorder, spec, pod)('Normal', 'Killing', `Stopping container ${container.name}`)
+      cri.stopContainer({ containerId: container.id, timeout: grace })
+    }
+    for (const sandbox of status.sandboxStatuses) cri.stopPodSandbox({ podSandboxId: sandbox.id })
+  }
+}
+
+type ContainerKind = 'initContainers' | 'containers'
+
+/**
+ * Whether the pod needs a new sandbox (kuberuntime's PodSandboxChanged): when it has none,
+ * when its newest one is not ready (the pause process died), or when it lost its IP.
+ */
+export function podSandboxChanged(pod: Pod, status: RuntimePodStatus): { changed: boolean; attempt: number; sandboxId: string } {
+  const [newest] = status.sandboxStatuses
+  if (!newest) return { changed: true, attempt: 0, sandboxId: '' }
+  const next = Math.max(...status.sandboxStatuses.map((s) => s.metadata.attempt)) + 1
+  const readyCount = status.sandboxStatuses.filter((s) => s.state === 'SANDBOX_READY').length
+  if (readyCount > 1) return { changed: true, attempt: next, sandboxId: newest.id }
+  if (newest.state !== 'SANDBOX_READY') return { changed: true, attempt: next, sandboxId: newest.id }
+  if (!pod.spec?.hostNetwork && !newest.network.ip) return { changed: true, attempt: next, sandboxId: newest.id }
+  return { changed: false, attempt: newest.metadata.attempt, sandboxId: newest.id }
+}
+
+/** restartPolicy: Always restarts anything; OnFailure only a non-zero exit; Never nothing. */
+function shouldRestart(pod: Pod, exitCode: number): boolean {
+  const policy = pod.spec?.restartPolicy ?? 'Always'
+  return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0)
+}
+
+function allContainers(pod: Pod): Container[] {
+  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]
+}
+
+function fieldPath(pod: Pod, container: Container, kind?: ContainerKind): string {
+  const list = kind ?? ((pod.spec?.initContainers ?? []).includes(container) ? 'initContainers' : 'containers')
+  return `spec.${list}{${container.name}}`
+}
+
+/** An event about one container: kubectl ≥ 1.35 shows which one by its field path. */
+function containerEvent(recorder: EventRecorder, container: Container, pod: Pod, kind?: ContainerKind) {
+  return (type: 'Normal' | 'Warning', reason: string, message: string) =>
+    recorder.record(type, reason, message, { fieldPath: fieldPath(pod, container, kind) })
+}
+
+/** The runtime's own text of a gRPC error (status.Message()): what `Error: %v` shows. */
+function grpcDesc(error: unknown): string {
+  const e = error as { desc?: string; message?: string }
+  return e.desc ?? e.message ?? String(error)
+}
