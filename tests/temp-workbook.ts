@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
 
-const COPIED = ['cli', 'katas', 'starters', 'solutions', 'machinery', 'workbook', 'scripts', 'package.json', 'tsconfig.json']
+const COPIED = ['cli', 'katas', 'starters', 'solutions', 'machinery', 'sim', 'render', 'workbook', 'scripts', 'package.json', 'tsconfig.json']
 
 export interface CliResult {
   code: number | null
