@@ -92,7 +92,7 @@ export class ContainerService {
       startedAt: '0',
       finishedAt: '0',
     })
-    this.options.step?.(`create container ${config.metadata.name} from ${image.repoTags[0] ?? image.id}`)
+    this.options.step?.(`from ${image.repoTags[0] ?? image.id}`)
     return { containerId: id }
   }
 
@@ -122,14 +122,15 @@ export class ContainerService {
       pid,
       mnt: kernel.createNamespace('mnt'),
     })
-    this.options.step?.(`join pause's net, ipc, uts${pid === pause.namespaces.pid ? ', pid' : ''} (pid ${pause.pid}); start ${command} (pid ${process.pid})`)
+    this.options.step?.(`join pause's net, ipc, uts${pid === pause.namespaces.pid ? ', pid' : ''} (pid ${pause.pid})`)
+    this.options.step?.(`start ${command} (pid ${process.pid})`)
     record.pid = process.pid
     record.state = 'CONTAINER_RUNNING'
     record.startedAt = node.clock.nowNanos().toString()
     const behaviour = record.config ? (this.options.behaviour?.(record.config) ?? 'runs') : 'runs'
     if (behaviour !== 'runs') {
       kernel.exit(process.pid, behaviour.exitCode)
-      this.options.step?.(`${command} exited with code ${behaviour.exitCode}`)
+      this.options.step?.(`pid ${process.pid} exited with code ${behaviour.exitCode}`)
     }
     return {}
   }
@@ -243,10 +244,9 @@ export class ContainerService {
   }
 }
 
+/** What runs, for traces: the image as the Pod names it. */
 function commandLine(config: ContainerConfig | undefined): string {
-  if (!config) return 'unknown'
-  const argv = [...(config.command ?? []), ...(config.args ?? [])]
-  return argv.length > 0 ? argv.join(' ') : (config.image.userSpecifiedImage ?? config.image.image)
+  return config ? (config.image.userSpecifiedImage ?? config.image.image) : 'unknown'
 }
 
 function stateWord(state: ContainerRecord['state']): string {

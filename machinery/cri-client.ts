@@ -41,7 +41,7 @@ function label(method: CriMethod, request: unknown): string {
     }
     case 'CreateContainer': {
       const m = r['config']?.metadata ?? {}
-      return `CreateContainer ${m.name} (attempt ${m.attempt ?? 0}) in ${shortId(String(r['podSandboxId'] ?? ''))}`
+      return `CreateContainer ${m.name} (attempt ${m.attempt ?? 0})`
     }
     case 'StopPodSandbox':
     case 'RemovePodSandbox':
@@ -55,7 +55,7 @@ function label(method: CriMethod, request: unknown): string {
     case 'ImageStatus':
     case 'PullImage':
     case 'RemoveImage':
-      return `${method} ${r['image']?.image ?? ''}`
+      return `${method} ${shortImageId(String(r['image']?.image ?? ''))}`
     default:
       return method
   }
@@ -90,7 +90,7 @@ function result(method: CriMethod, response: unknown): string {
   }
 }
 
-/** `sha256:5ef79149e0ec…` → `sha256:5ef79149e0ec`, as crictl shortens image ids. */
+/** `sha256:5ef79149e0ec…` → `sha256:5ef79149e0ec`, as crictl shortens image ids; a name stays. */
 export function shortImageId(id: string): string {
-  return id.startsWith('sha256:') ? id.slice(0, 'sha256:'.length + 12) : shortId(id)
+  return id.startsWith('sha256:') ? id.slice(0, 'sha256:'.length + 12) : id
 }

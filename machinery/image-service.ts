@@ -76,19 +76,18 @@ export class ImageStore implements ImageService {
   pullImage(request: PullImageRequest): PullImageResponse {
     const normalized = normalizeOrThrow(request.image.image)
     const { registries, profile } = this.options
-    this.options.step?.(`resolve ${normalized}`)
     try {
       const manifest = registries.resolve(normalized)
       const tookMs = 250 + Math.round(manifest.size / 25_000) // ~25 MB/s
       this.options.advance?.(tookMs)
-      this.options.step?.(`fetch from ${manifest.from} and unpack (${manifest.size} bytes)`)
+      this.options.step?.(`fetched from ${new URL(manifest.from).host}, unpacked`)
       this.store(normalized, manifest.id, manifest.digest, manifest.size)
       this.lastPull = { imageRef: manifest.id, size: manifest.size, from: manifest.from, tookMs }
       return { imageRef: manifest.id }
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error
       this.options.advance?.(error.tookMs)
-      this.options.step?.(`resolve failed: ${error.netError || error.message}`)
+      this.options.step?.(`✗ ${error.netError || error.message}`)
       const resolve = profile.transferService ? 'failed to resolve image' : `failed to resolve reference "${normalized}"`
       throw new GrpcError(error.code, `failed to pull and unpack image "${normalized}": ${resolve}: ${error.message}`)
     }

@@ -108,13 +108,14 @@ export class SimulatedRuntime implements CriRuntime {
   // ---- RuntimeService: sandboxes -------------------------------------------------------------
 
   runPodSandbox(request: RunPodSandboxRequest): RunPodSandboxResponse {
+    this.takes(CALL_MS.runPodSandbox)
     const { sandboxImageStep } = this.profile
     if (sandboxImageStep === 'before-network') this.ensureSandboxImage(request.config, '')
     const response = this.sandboxes.runPodSandbox(request)
     const id = response.podSandboxId
     const status = this.sandboxes.podSandboxStatus({ podSandboxId: id, verbose: true })
     const ip = status.status.network.ip
-    this.step(ip ? `create network namespace; CNI ADD → ${ip}` : "use the node's network namespace (hostNetwork)")
+    this.step(ip ? `netns + CNI ADD → ${ip}` : "the node's network (hostNetwork)")
     if (sandboxImageStep !== 'before-network') {
       try {
         this.ensureSandboxImage(request.config, id)
@@ -125,7 +126,7 @@ export class SimulatedRuntime implements CriRuntime {
         throw error
       }
     }
-    this.step(`start ${this.images.sandboxImage} as /pause (pid ${pausePid(status)})`)
+    this.step(`start /pause (pid ${pausePid(status)})`)
     return response
   }
 
@@ -154,14 +155,17 @@ export class SimulatedRuntime implements CriRuntime {
   // ---- RuntimeService: containers ------------------------------------------------------------
 
   createContainer(request: CreateContainerRequest): CreateContainerResponse {
+    this.takes(CALL_MS.createContainer)
     return this.containers.createContainer(request)
   }
 
   startContainer(request: StartContainerRequest): StartContainerResponse {
+    this.takes(CALL_MS.startContainer)
     return this.containers.startContainer(request)
   }
 
   stopContainer(request: StopContainerRequest): StopContainerResponse {
+    this.takes(CALL_MS.stopContainer)
     return this.containers.stopContainer(request)
   }
 
@@ -204,10 +208,10 @@ export class SimulatedRuntime implements CriRuntime {
   private ensureSandboxImage(config: PodSandboxConfig, sandboxId: string): void {
     const image = this.images.sandboxImage
     if (this.images.find(image)) {
-      this.step(`sandbox image ${image}: present`)
+      this.step(`sandbox image ${image} is here`)
       return
     }
-    this.step(`sandbox image ${image}: not present, pull it`)
+    this.step(`pull sandbox image ${image}`)
     try {
       this.images.pullImage({ image: { image } })
     } catch (error) {
@@ -232,6 +236,11 @@ export class SimulatedRuntime implements CriRuntime {
     }
   }
 
+  /** Real calls take time; a little, so that events and ages come out in a believable order. */
+  private takes(ms: number): void {
+    this.node.clock.advance(ms)
+  }
+
   private sandboxHandle(id: string): SandboxHandle | undefined {
     try {
       const verbose = this.podSandboxStatus({ podSandboxId: id, verbose: true })
@@ -246,6 +255,14 @@ export class SimulatedRuntime implements CriRuntime {
       throw error
     }
   }
+}
+
+/** Milliseconds a call takes on a quiet node, besides any pull inside it. */
+const CALL_MS = {
+  runPodSandbox: 180,
+  createContainer: 40,
+  startContainer: 90,
+  stopContainer: 60,
 }
 
 /** The pause pid from a verbose PodSandboxStatus (containerd's `info` JSON); 0 when not running. */

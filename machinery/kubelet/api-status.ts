@@ -7,7 +7,7 @@
  * ImagePullBackOff, CrashLoopBackOff …) is shown instead.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import { findContainerStatus, type RuntimeContainerStatus, type RuntimePodStatus } from './runtime-pod-status.ts'
+import type { RuntimeContainerStatus, RuntimePodStatus } from './runtime-pod-status.ts'
 
 export type ContainerStateView =
   | { waiting: { reason: string; message?: string } }
@@ -37,7 +37,10 @@ export type StartFailures = Map<string, { reason: string; message: string }>
 export function toApiStatus(pod: Pod, status: RuntimePodStatus, failures: StartFailures): ApiPodStatus {
   const hasInit = (pod.spec?.initContainers ?? []).length > 0
   const defaultReason = hasInit ? 'PodInitializing' : 'ContainerCreating'
-  const convert = (c: Container) => containerStatus(c, findContainerStatus(status, c.name), failures, defaultReason)
+  const convert = (c: Container) => {
+    const [current, previous] = status.containerStatuses.filter((s) => s.name === c.name)
+    return containerStatus(c, current, previous, failures, defaultReason)
+  }
   const initContainerStatuses = (pod.spec?.initContainers ?? []).map(convert)
   const containerStatuses = (pod.spec?.containers ?? []).map(convert)
   return { phase: phase(pod, initContainerStatuses, containerStatuses), podIP: status.ips[0] ?? '', initContainerStatuses, containerStatuses }
@@ -46,6 +49,7 @@ export function toApiStatus(pod: Pod, status: RuntimePodStatus, failures: StartF
 function containerStatus(
   container: Container,
   current: RuntimeContainerStatus | undefined,
+  previous: RuntimeContainerStatus | undefined,
   failures: StartFailures,
   defaultReason: string,
 ): ApiContainerStatus {
@@ -53,7 +57,15 @@ function containerStatus(
   const base = { name: container.name, restartCount: current?.restartCount ?? 0 }
   const terminated = current?.state === 'exited' ? { exitCode: current.exitCode, reason: current.reason, finishedAt: current.finishedAt } : undefined
   if (current?.state === 'running') {
-    return { ...base, ready: true, state: { running: { startedAt: current.startedAt } }, ...(container.restartPolicy === 'Always' ? { started: true } : {}) }
+    // The container before this one (same name, previous attempt) is what lastState shows.
+    const last = previous?.state === 'exited' ? { terminated: { exitCode: previous.exitCode, reason: previous.reason, finishedAt: previous.finishedAt } } : undefined
+    return {
+      ...base,
+      ready: true,
+      state: { running: { startedAt: current.startedAt } },
+      ...(last ? { lastState: last } : {}),
+      ...(container.restartPolicy === 'Always' ? { started: true } : {}),
+    }
   }
   if (failure) {
     return { ...base, ready: false, state: { waiting: failure }, ...(terminated ? { lastState: { terminated } } : {}) }

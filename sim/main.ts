@@ -1,0 +1,161 @@
+/**
+ * `npm run sim -- <pod.yaml> [options]`: runs a Pod manifest on the simulated node and prints
+ * what a real node would show. This file reads the command line and reports problems in one
+ * line; the work is in run-sim.ts.
+ */
+import { parseArgs } from 'node:util'
+import { ManifestError, loadPod } from '../machinery/manifest.ts'
+import { CONNECTIVITIES, type Connectivity } from '../machinery/registry.ts'
+import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime-profiles.ts'
+import { ReferenceError, normalizeReference } from '../machinery/image-ref.ts'
+import { SimError } from './node-session.ts'
+import { runSim, simJson, simText, type SimOptions } from './run-sim.ts'
+
+const CUT_OFFS = CONNECTIVITIES.filter((c) => c !== 'online')
+
+const USAGE = `Usage: npm run sim -- <pod.yaml> [options]
+
+Runs a v1 Pod on a simulated node (a kubelet and a container runtime) and prints the CRI calls
+as a lane diagram, the Events of \`kubectl describe pod\` and \`kubectl get pods -o wide\`.
+
+Options:
+  --runtime <name>            whose defaults and error wording to reproduce:
+                              ${RUNTIME_NAMES.join(', ')} (default containerd-1.7)
+  --offline                   the node reaches no registry (DNS knows no public names)
+  --cut-off <how>             how the node is cut off, implies --offline:
+                              ${CUT_OFFS.join(', ')}
+  --preload <image>           the image is already in the node's store, as after
+                              \`ctr -n k8s.io images import\` (repeatable)
+  --sandbox-image <image>     the runtime's configured pause image (default: the runtime's own)
+  --mirror <host>=<endpoint>  a registry mirror, as in containerd's certs.d/<host>/hosts.toml
+                              (repeatable), e.g. registry.k8s.io=http://10.0.0.5:5000
+  --mirror-down               the mirrors refuse connections
+  --crash <container|pause>   once the pod runs, that process dies and the kubelet syncs again
+  --for <seconds>             how long the kubelet keeps retrying a pod that will not start
+                              (default 120)
+  --json                      print { runtime, calls, events, pod } as JSON instead
+  --width <columns>           width of the lane diagram (default: the terminal's, 80 to 140)
+  --no-color                  no colours (also when NO_COLOR is set or output is not a terminal)
+  -h, --help                  this text`
+
+/** A problem with what was asked: one line, and the exit code. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message)
+  }
+}
+
+function parse(argv: string[]) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        runtime: { type: 'string' },
+        offline: { type: 'boolean' },
+        'cut-off': { type: 'string' },
+        preload: { type: 'string', multiple: true },
+        'sandbox-image': { type: 'string' },
+        mirror: { type: 'string', multiple: true },
+        'mirror-down': { type: 'boolean' },
+        crash: { type: 'string' },
+        for: { type: 'string' },
+        json: { type: 'boolean' },
+        width: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (error) {
+    // node:util's messages are long and mention "parseArgs"; keep the gist.
+    const message = (error as Error).message.split('. ')[0]!.replace(/^Unknown option/, 'unknown option')
+    throw new UsageError(`${message} (see --help)`)
+  }
+  return parsed
+}
+
+function options(values: ReturnType<typeof parse>['values']): SimOptions {
+  const runtime = values.runtime ?? 'containerd-1.7'
+  if (!isRuntimeName(runtime)) throw new UsageError(`unknown runtime "${runtime}"; use one of ${RUNTIME_NAMES.join(', ')}`)
+  const cutOff = values['cut-off']
+  if (cutOff !== undefined && !(CUT_OFFS as readonly string[]).includes(cutOff)) {
+    throw new UsageError(`unknown --cut-off "${cutOff}"; use one of ${CUT_OFFS.join(', ')}`)
+  }
+  const connectivity: Connectivity = (cutOff as Connectivity | undefined) ?? (values.offline ? 'dns-nxdomain' : 'online')
+  const mirrors: Record<string, string[]> = {}
+  for (const mirror of values.mirror ?? []) {
+    const match = /^([^=\s]+)=(https?:\/\/[^\s]+)$/.exec(mirror)
+    if (!match) throw new UsageError(`--mirror "${mirror}" is not <registry-host>=<http(s)://endpoint>`)
+    ;(mirrors[match[1]!] ??= []).push(match[2]!)
+  }
+  const images = [...(values.preload ?? []), ...(values['sandbox-image'] ? [values['sandbox-image']] : [])]
+  for (const image of images) {
+    try {
+      normalizeReference(image)
+    } catch (error) {
+      if (error instanceof ReferenceError) throw new UsageError(`"${image}" is not an image reference: ${error.message}`)
+      throw error
+    }
+  }
+  const forSeconds = values.for === undefined ? 120 : Number(values.for)
+  if (!Number.isFinite(forSeconds) || forSeconds < 0 || forSeconds > 86_400) throw new UsageError(`--for "${values.for}" is not a number of seconds (0 to 86400)`)
+  return {
+    runtime,
+    connectivity,
+    mirrors,
+    mirrorsUp: !values['mirror-down'],
+    preload: values.preload ?? [],
+    ...(values['sandbox-image'] ? { sandboxImage: values['sandbox-image'] } : {}),
+    ...(values.crash ? { crash: values.crash } : {}),
+    forMs: forSeconds * 1000,
+  }
+}
+
+function width(value: string | undefined): number {
+  if (value === undefined) return Math.min(140, Math.max(80, process.stdout.columns ?? 100))
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 60 || n > 400) throw new UsageError(`--width "${value}" is not a number of columns (60 to 400)`)
+  return n
+}
+
+export function main(argv: string[]): number {
+  const { values, positionals } = parse(argv)
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  if (positionals.length === 0) throw new UsageError('give a Pod manifest, e.g. npm run sim -- examples/pods/web.yaml (see --help)')
+  if (positionals.length > 1) throw new UsageError(`one manifest at a time; got ${positionals.length}: ${positionals.join(' ')}`)
+  const simOptions = options(values)
+  const columns = width(values.width)
+  const result = runSim(loadPod(positionals[0]!), simOptions)
+  if (values.json) {
+    console.log(JSON.stringify(simJson(result), null, 2))
+    return 0
+  }
+  const color = !values['no-color'] && !process.env.NO_COLOR && Boolean(process.stdout.isTTY)
+  console.log(simText(result, { width: columns, color }))
+  return 0
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2))
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`sim: ${error.message}`)
+    process.exitCode = error.exitCode
+  } else if (error instanceof ManifestError || error instanceof SimError) {
+    console.error(`sim: ${error.message}`)
+    process.exitCode = 1
+  } else {
+    console.error(`sim: internal error: ${(error as Error)?.message ?? String(error)} (please report it)`)
+    process.exitCode = 70
+  }
+}
+
+
