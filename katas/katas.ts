@@ -131,7 +131,7 @@ export const KATAS: readonly Kata[] = [
         'Warning ErrImageNeverPull and throw new StartError("ErrImageNeverPull", message). Messages quote the image ' +
         'as the Pod spec wrote it (container.image), not the one with :latest added.',
       'The pull: Pulling "Pulling image \"<image>\"", remember now(), cri.pullImage({ image: { image }, sandboxConfig }), ' +
-        'then cri.imageStatus({ image: { image: imageRef } }) for the size, and Pulled "Successfully pulled image ' +
+        'then cri.imageStatus({ image: { image } }) again for the size, and Pulled "Successfully pulled image ' +
         '\"<image>\" in <d> (<d> including waiting). Image size: <size> bytes." where d = goDuration(now() - start). ' +
         'A failed pull: Warning Failed "Failed to pull image \"<image>\": <error.message>", imageBackOff.next(key), ' +
         'throw StartError("ErrImagePull", error.message). Before pulling, if imageBackOff.isInBackOffSinceUpdate(key) ' +

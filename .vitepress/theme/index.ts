@@ -6,9 +6,11 @@ import DefaultTheme from 'vitepress/theme'
 import type { Theme } from 'vitepress'
 import ChapterList from './components/ChapterList.vue'
 import KataCard from './components/KataCard.vue'
+import LaneDiagram from './components/LaneDiagram.vue'
 import PatternDiagram from './components/PatternDiagram.vue'
 import PodDiagram from './components/PodDiagram.vue'
 import SandboxLifecycle from './components/SandboxLifecycle.vue'
+import TerminalOutput from './components/TerminalOutput.vue'
 import './custom.css'
 
 export default {
@@ -16,8 +18,10 @@ export default {
   enhanceApp({ app }) {
     app.component('ChapterList', ChapterList)
     app.component('KataCard', KataCard)
+    app.component('LaneDiagram', LaneDiagram)
     app.component('PatternDiagram', PatternDiagram)
     app.component('PodDiagram', PodDiagram)
     app.component('SandboxLifecycle', SandboxLifecycle)
+    app.component('TerminalOutput', TerminalOutput)
   },
 } satisfies Theme

@@ -67,10 +67,10 @@ export class PodWorker {
       if (result.error) this.failures.set(result.target, { reason: result.error, message: result.message ?? '' })
       else this.failures.delete(result.target)
     }
+    // The kubelet logs `Error syncing pod, skipping: failed to "<action>" for "<target>" with
+    // <error>: …` here; the diagram only needs the gist.
     const failed = results.find((r) => r.error)
-    if (failed) {
-      trace?.sync(`Error syncing pod, skipping: failed to "${failed.action}" for "${failed.target}" with ${failed.error}: ${JSON.stringify(failed.message ?? '')}`)
-    }
+    if (failed) trace?.sync(`sync failed (${failed.error}): again in ${RETRY_AFTER_ERROR_MS / 1000}s`)
     return results
   }
 

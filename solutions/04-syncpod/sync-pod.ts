@@ -211,7 +211,8 @@ export class RuntimeManager {
       throw new StartError('ErrImagePull', message)
     }
     const took = goDuration(now() - started)
-    const size = cri.imageStatus({ image: { image: imageRef } }).image?.size ?? '0'
+    // The size comes from one more ImageStatus, as the kubelet's image puller asks it.
+    const size = cri.imageStatus({ image: { image } }).image?.size ?? '0'
     event('Normal', 'Pulled', `Successfully pulled image "${written}" in ${took} (${took} including waiting). Image size: ${size} bytes.`)
     return imageRef
   }

@@ -1,0 +1,59 @@
+/** Chapter 4 in a real browser: lane diagrams and terminal output made from real runs of the sim. */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { KATAS } from '../katas/katas.ts'
+import { launchBrowser } from './browser.ts'
+
+const syncpod = KATAS.find((kata) => kata.slug === 'syncpod')!
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const response = await page.goto(inject('baseURL') + syncpod.chapter.page)
+  expect(response?.status()).toBe(200)
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+it('draws three lane diagrams from traces, with the kubelet, kuberuntime and containerd lanes', async () => {
+  const diagrams = page.locator('svg[role="img"][aria-label^="Lane diagram"]')
+  expect(await diagrams.count()).toBe(3)
+  const first = diagrams.first()
+  const text = await first.evaluate((svg) => svg.textContent ?? '')
+  for (const word of ['kubelet', 'kuberuntime', 'containerd 1.7', 'RunPodSandbox web (attempt 0)', 'PullImage nginx:1.27', 'Started']) {
+    expect(text).toContain(word)
+  }
+  // The sandbox comes first: its arrow is above every container's.
+  expect(text.indexOf('RunPodSandbox')).toBeLessThan(text.indexOf('CreateContainer'))
+})
+
+it('marks the failed RunPodSandbox of the offline run as an error, with the full text on hover', async () => {
+  const offline = page.locator('svg[role="img"][aria-label^="Lane diagram"]').nth(2)
+  expect(await offline.getAttribute('aria-label')).toMatch(/failed/)
+  const titles = await offline.locator('title').allTextContents()
+  expect(titles.some((t) => t.includes('rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.8"'))).toBe(true)
+})
+
+it('shows what kubectl prints for each run: a running pod, FailedCreatePodSandBox, ErrImagePull', async () => {
+  const terminals = await page.locator('.terminal-output').allInnerTexts()
+  expect(terminals).toHaveLength(3)
+  expect(terminals[0]).toMatch(/web\s+2\/2\s+Running\s+0/)
+  expect(terminals[1]).toMatch(/Warning\s+FailedCreatePodSandBox\s+\S+ \(x\d+ over \S+\)\s+kubelet\s+Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image/)
+  expect(terminals[1]).toMatch(/web\s+0\/2\s+ContainerCreating\s+0/)
+  expect(terminals[2]).toContain('Failed to pull image "nginx:1.27": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nginx:1.27"')
+  expect(terminals[2]).toMatch(/web\s+1\/2\s+(ErrImagePull|ImagePullBackOff)/)
+})
+
+it('pulls the starter of kata 4 into the page and folds the reference away', async () => {
+  const visible = (await page.locator('.vp-doc div[class*="language-ts"]:not(details *)').allInnerTexts()).join('\n')
+  expect(visible).toContain("throw new Error('TODO: syncPod is not written yet')")
+  expect(visible).not.toContain('#region')
+  const folded = page.locator('.vp-doc details')
+  expect(await folded.locator('summary').innerText()).toContain('Reference solution')
+  expect(await folded.getAttribute('open')).toBeNull()
+  expect(await page.locator('.kata-card').innerText()).toContain('npm run kata -- verify syncpod')
+})
