@@ -4,11 +4,13 @@
  * line; the work is in run-sim.ts.
  */
 import { parseArgs } from 'node:util'
+import type { Pod } from 'kubernetes-types/core/v1'
 import { ManifestError, loadPod } from '../machinery/manifest.ts'
 import { CONNECTIVITIES, type Connectivity } from '../machinery/registry.ts'
 import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime-profiles.ts'
 import { ReferenceError, normalizeReference } from '../machinery/image-ref.ts'
 import { SimError } from './node-session.ts'
+import { firstDifference, LEARNER_FILE, runLearnerSim } from './learner-run.ts'
 import { runSim, simJson, simText, type SimOptions } from './run-sim.ts'
 
 const CUT_OFFS = CONNECTIVITIES.filter((c) => c !== 'online')
@@ -33,6 +35,10 @@ Options:
   --crash <container|pause>   once the pod runs, that process dies and the kubelet syncs again
   --for <seconds>             how long the kubelet keeps retrying a pod that will not start
                               (default 120)
+  --mine                      use your kubelet from kata 4 (${LEARNER_FILE}) instead of
+                              the reference
+  --compare                   run both, print your diagram above the reference's, and name
+                              the first call where they differ
   --json                      print { runtime, calls, events, pod } as JSON instead
   --width <columns>           width of the lane diagram (default: the terminal's, 80 to 140)
   --no-color                  no colours (also when NO_COLOR is set or output is not a terminal)
@@ -66,6 +72,8 @@ function parse(argv: string[]) {
         crash: { type: 'string' },
         for: { type: 'string' },
         json: { type: 'boolean' },
+        mine: { type: 'boolean' },
+        compare: { type: 'boolean' },
         width: { type: 'string' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -123,7 +131,7 @@ function width(value: string | undefined): number {
   return n
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv)
   if (values.help) {
     console.log(USAGE)
@@ -131,20 +139,39 @@ export function main(argv: string[]): number {
   }
   if (positionals.length === 0) throw new UsageError('give a Pod manifest, e.g. npm run sim -- examples/pods/web.yaml (see --help)')
   if (positionals.length > 1) throw new UsageError(`one manifest at a time; got ${positionals.length}: ${positionals.join(' ')}`)
+  if ((values.mine || values.compare) && values.json) throw new UsageError('--json works with the reference only; drop --mine/--compare')
   const simOptions = options(values)
   const columns = width(values.width)
-  const result = runSim(loadPod(positionals[0]!), simOptions)
+  const manifest = loadPod(positionals[0]!)
+  const color = !values['no-color'] && !process.env.NO_COLOR && Boolean(process.stdout.isTTY)
+  if (values.mine || values.compare) return learnerRun(manifest, simOptions, columns, color, Boolean(values.compare))
+  const result = runSim(manifest, simOptions)
   if (values.json) {
     console.log(JSON.stringify(simJson(result), null, 2))
     return 0
   }
-  const color = !values['no-color'] && !process.env.NO_COLOR && Boolean(process.stdout.isTTY)
   console.log(simText(result, { width: columns, color }))
   return 0
 }
 
+/** --mine and --compare: the learner's kubelet, in a worker with a time limit. */
+async function learnerRun(manifest: Pod, simOptions: SimOptions, columns: number, color: boolean, compare: boolean): Promise<number> {
+  const mine = await runLearnerSim({ manifest, options: simOptions, width: columns, color })
+  if (!mine.ok) throw new UsageError(mine.problem, 1)
+  if (!compare) {
+    console.log(mine.text)
+    return 0
+  }
+  const reference = runSim(manifest, simOptions)
+  const expected = reference.session.trace.calls()
+  const difference = firstDifference(mine.calls, expected)
+  console.log([`Your kubelet (${LEARNER_FILE}):`, '', mine.text, '', 'The reference kubelet:', '', simText(reference, { width: columns, color }), ''].join('\n'))
+  console.log(difference ? `First difference: ${difference}` : 'Your kubelet makes the same CRI calls as the reference.')
+  return difference ? 1 : 0
+}
+
 try {
-  process.exitCode = main(process.argv.slice(2))
+  process.exitCode = await main(process.argv.slice(2))
 } catch (error) {
   if (error instanceof UsageError) {
     console.error(`sim: ${error.message}`)

@@ -23,6 +23,9 @@ import { RUNTIME_PROFILES, type RuntimeName, type RuntimeProfile } from '../mach
 import { SimulatedRuntime } from '../machinery/runtime.ts'
 import { Trace } from '../machinery/trace.ts'
 
+/** What a kubelet runtime manager is given: the CRI client, the pod's recorder, clock and back-offs. */
+export type ManagerDeps = ConstructorParameters<typeof RuntimeManager>[0]
+
 export class SimError extends Error {
   override name = 'SimError'
 }
@@ -94,7 +97,7 @@ export class NodeSession {
   }
 
   /** Creates the pod (API defaults, validation), schedules it here, and returns its name. */
-  apply(manifest: Pod, makeManager?: (deps: ConstructorParameters<typeof RuntimeManager>[0]) => PodSyncer): string {
+  apply(manifest: Pod, makeManager?: (deps: ManagerDeps) => PodSyncer): string {
     const errors = validatePod(manifest)
     if (errors.length > 0) {
       const messages = errors.map(formatFieldError)

@@ -6,13 +6,16 @@
 import type { Pod } from 'kubernetes-types/core/v1'
 import type { TraceEntry } from '../machinery/trace.ts'
 import { drawLanes } from '../render/lanes.ts'
-import { NodeSession, type SessionOptions } from './node-session.ts'
+import type { PodSyncer } from '../machinery/kubelet/pod-worker.ts'
+import { NodeSession, type ManagerDeps, type SessionOptions } from './node-session.ts'
 
 export interface SimOptions extends SessionOptions {
   /** A container name or `pause`: it dies once the pod runs, and the kubelet syncs again. */
   crash?: string
   /** How long the kubelet keeps retrying a pod that does not start, in ms of node time. */
   forMs?: number
+  /** The kubelet's runtime manager to use; the reference when absent. */
+  manager?: (deps: ManagerDeps) => PodSyncer
 }
 
 export interface SimResult {
@@ -25,7 +28,7 @@ export interface SimResult {
 
 export function runSim(manifest: Pod, options: SimOptions = {}): SimResult {
   const session = new NodeSession(options)
-  const podName = session.apply(manifest)
+  const podName = session.apply(manifest, options.manager)
   session.run(podName, options.forMs)
   if (options.crash) {
     session.crash(podName, options.crash)

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
 
-const COPIED = ['cli', 'katas', 'starters', 'solutions', 'machinery', 'sim', 'render', 'workbook', 'scripts', 'package.json', 'tsconfig.json']
+const COPIED = ['cli', 'katas', 'starters', 'solutions', 'machinery', 'sim', 'render', 'workbook', 'scripts', 'examples', 'package.json', 'tsconfig.json']
 
 export interface CliResult {
   code: number | null
@@ -47,6 +47,17 @@ export class TempWorkbook {
   /** Runs `npm run kata -- <args>` (the same script, without npm's banner). */
   kata(...args: string[]): CliResult {
     const result = spawnSync(process.execPath, [this.path('scripts', 'kata.mjs'), ...args], {
+      cwd: this.root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      timeout: 60_000,
+    })
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  }
+
+  /** Runs `npm run sim -- <args>` in this workbook. */
+  sim(...args: string[]): CliResult {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', this.path('sim', 'main.ts'), ...args], {
       cwd: this.root,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },

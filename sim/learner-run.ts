@@ -1,0 +1,62 @@
+/**
+ * `npm run sim -- <pod.yaml> --mine`: the same run, with the learner's kubelet (kata 4's
+ * RuntimeManager in katas/04-syncpod/sync-pod.ts) instead of the reference. It runs in a worker
+ * thread with a time limit, so an endless loop in the learner's code is stopped and named
+ * instead of hanging the terminal; any failure comes back as one line.
+ */
+import { Worker } from 'node:worker_threads'
+import type { Pod } from 'kubernetes-types/core/v1'
+import type { CallEntry } from '../machinery/trace.ts'
+import type { SimOptions } from './run-sim.ts'
+
+export const LEARNER_FILE = 'katas/04-syncpod/sync-pod.ts'
+export const LEARNER_TIME_LIMIT_MS = 5_000
+
+export interface LearnerRunRequest {
+  manifest: Pod
+  options: SimOptions
+  width: number
+  color: boolean
+}
+
+export type LearnerRunResult =
+  | { ok: true; text: string; calls: Pick<CallEntry, 'method' | 'label'>[] }
+  | { ok: false; problem: string }
+
+export function runLearnerSim(request: LearnerRunRequest): Promise<LearnerRunResult> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./learner-worker.mjs', import.meta.url), { workerData: request, stdout: true, stderr: true })
+    const timer = setTimeout(() => {
+      void worker.terminate()
+      resolve({ ok: false, problem: `your ${LEARNER_FILE} did not finish within ${LEARNER_TIME_LIMIT_MS / 1000} s: is there an endless loop?` })
+    }, LEARNER_TIME_LIMIT_MS)
+    worker.once('message', (result: LearnerRunResult) => {
+      clearTimeout(timer)
+      void worker.terminate()
+      resolve(result)
+    })
+    worker.once('error', (error) => {
+      clearTimeout(timer)
+      resolve({ ok: false, problem: `your ${LEARNER_FILE} failed: ${firstLine(error)}` })
+    })
+  })
+}
+
+/** The first difference between two call sequences, in words; undefined if they are the same. */
+export function firstDifference(mine: readonly Pick<CallEntry, 'label'>[], expected: readonly Pick<CallEntry, 'label'>[]): string | undefined {
+  const length = Math.max(mine.length, expected.length)
+  for (let i = 0; i < length; i++) {
+    const a = mine[i]?.label
+    const b = expected[i]?.label
+    if (a === b) continue
+    const yours = a ?? 'no call (your kubelet stopped here)'
+    const theirs = b ?? 'no call (the reference stopped here)'
+    return `call ${i + 1}: yours is ${yours}; the reference makes ${theirs}`
+  }
+  return undefined
+}
+
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return text.split('\n')[0] ?? text
+}

@@ -1,0 +1,42 @@
+/**
+ * The worker side of `--mine`: loads the learner's RuntimeManager and runs the sim with it.
+ * Whatever goes wrong is sent back as one line; the main thread prints it.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
+import { ROOT } from '../workbook/paths.ts'
+import { ensureWorkingCopies } from '../workbook/working-copies.ts'
+import { KATAS } from '../katas/katas.ts'
+import { firstLine, LEARNER_FILE, type LearnerRunRequest, type LearnerRunResult } from './learner-run.ts'
+import { runSim, simText } from './run-sim.ts'
+import type { RuntimeManager as Reference } from '../solutions/04-syncpod/sync-pod.ts'
+
+async function run(request: LearnerRunRequest): Promise<LearnerRunResult> {
+  ensureWorkingCopies(KATAS.filter((k) => k.slug === 'syncpod'))
+  let RuntimeManager: typeof Reference
+  try {
+    ;({ RuntimeManager } = (await import(pathToFileURL(join(ROOT, LEARNER_FILE)).href)) as { RuntimeManager: typeof Reference })
+  } catch (error) {
+    return { ok: false, problem: `your ${LEARNER_FILE} does not load: ${loadProblem(error)}` }
+  }
+  if (typeof RuntimeManager !== 'function') return { ok: false, problem: `your ${LEARNER_FILE} does not export the RuntimeManager class` }
+  try {
+    const result = runSim(request.manifest, { ...request.options, manager: (deps) => new RuntimeManager(deps) })
+    const calls = result.session.trace.calls().map(({ method, label }) => ({ method, label }))
+    return { ok: true, text: simText(result, { width: request.width, color: request.color }), calls }
+  } catch (error) {
+    return { ok: false, problem: `your RuntimeManager threw: ${firstLine(error)}` }
+  }
+}
+
+/** A syntax error from the TypeScript compiler reads `Transform failed with 1 error:` then `<file>:<line>:<col>: ERROR: …`. */
+function loadProblem(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n')
+  const located = lines.find((line) => / ERROR: /.test(line))
+  if (!located) return firstLine(error)
+  const match = /:(\d+):(\d+): ERROR: (.*)$/.exec(located)
+  return match ? `line ${match[1]}, column ${match[2]}: ${match[3]}` : located
+}
+
+parentPort?.postMessage(await run(workerData as LearnerRunRequest))

@@ -1,0 +1,60 @@
+/**
+ * `npm run sim -- … --mine / --compare`: the learner's kubelet from kata 4 on the simulator,
+ * drawn next to the reference, on a throw-away copy of the workbook.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TempWorkbook } from './temp-workbook.ts'
+
+let workbook: TempWorkbook
+const LEARNER = 'katas/04-syncpod/sync-pod.ts'
+
+beforeAll(() => {
+  workbook = new TempWorkbook()
+})
+
+afterAll(() => {
+  workbook?.remove()
+})
+
+describe('npm run sim --mine and --compare', () => {
+  it('says in one line that the starter is not written yet', () => {
+    workbook.write(LEARNER, workbook.read('starters', '04-syncpod', 'sync-pod.ts'))
+    const { code, stdout, stderr } = workbook.sim('examples/pods/web.yaml', '--mine')
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr.trim()).toBe('sim: your RuntimeManager threw: TODO: syncPod is not written yet')
+  })
+
+  it('draws the learner’s calls and agrees when they are the reference’s', () => {
+    workbook.write(LEARNER, workbook.read('solutions', '04-syncpod', 'sync-pod.ts'))
+    const { code, stdout } = workbook.sim('examples/pods/web.yaml', '--compare', '--width', '100')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Your kubelet \(katas\/04-syncpod\/sync-pod\.ts\):$/m)
+    expect(stdout).toMatch(/^The reference kubelet:$/m)
+    expect(stdout.trim().split('\n').at(-1)).toBe('Your kubelet makes the same CRI calls as the reference.')
+  })
+
+  it('names the first call where the learner’s kubelet differs', () => {
+    const skipsImageStatus = workbook
+      .read('solutions', '04-syncpod', 'sync-pod.ts')
+      .replace('const present = cri.imageStatus({ image: { image } }).image', 'const present = null as null | { id: string }')
+    workbook.write(LEARNER, skipsImageStatus)
+    const { code, stdout } = workbook.sim('examples/pods/web.yaml', '--compare')
+    expect(code).toBe(1)
+    expect(stdout.trim().split('\n').at(-1)).toBe('First difference: call 3: yours is PullImage nginx:1.27; the reference makes ImageStatus nginx:1.27')
+  })
+
+  it('stops an endless loop and says so', () => {
+    workbook.write(LEARNER, 'export class RuntimeManager {\n  syncPod() {\n    for (;;) {}\n  }\n}\n')
+    const { code, stderr } = workbook.sim('examples/pods/web.yaml', '--mine')
+    expect(code).toBe(1)
+    expect(stderr.trim()).toBe('sim: your katas/04-syncpod/sync-pod.ts did not finish within 5 s: is there an endless loop?')
+  })
+
+  it('points at a syntax error by line and column', () => {
+    workbook.write(LEARNER, 'export class RuntimeManager {\n  syncPod( {\n}\n')
+    const { code, stderr } = workbook.sim('examples/pods/web.yaml', '--mine')
+    expect(code).toBe(1)
+    expect(stderr.trim()).toMatch(/^sim: your katas\/04-syncpod\/sync-pod\.ts does not load: line \d+, column \d+: Expected "\)" but found/)
+  })
+})
