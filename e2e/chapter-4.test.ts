@@ -38,10 +38,14 @@ it('marks the failed RunPodSandbox of the offline run as an error, with the full
   expect(titles.some((t) => t.includes('rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.8"'))).toBe(true)
 })
 
-it('shows what kubectl prints for each run: a running pod, FailedCreatePodSandBox, ErrImagePull', async () => {
+it('shows what kubectl prints for each run: running pods, FailedCreatePodSandBox, ErrImagePull', async () => {
   const terminals = await page.locator('.terminal-output').allInnerTexts()
-  expect(terminals).toHaveLength(3)
+  expect(terminals).toHaveLength(4)
   expect(terminals[0]).toMatch(/web\s+2\/2\s+Running\s+0/)
+  // Init container events come before any app container's.
+  expect(terminals[1]!.indexOf('spec.initContainers{prepare}: Started container prepare')).toBeGreaterThan(0)
+  expect(terminals[1]!.indexOf('spec.initContainers{prepare}: Started container prepare')).toBeLessThan(terminals[1]!.indexOf('spec.containers{nginx}: Pulling'))
+  terminals.splice(1, 1)
   expect(terminals[1]).toMatch(/Warning\s+FailedCreatePodSandBox\s+\S+ \(x\d+ over \S+\)\s+kubelet\s+Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image/)
   expect(terminals[1]).toMatch(/web\s+0\/2\s+ContainerCreating\s+0/)
   expect(terminals[2]).toContain('Failed to pull image "nginx:1.27": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nginx:1.27"')
