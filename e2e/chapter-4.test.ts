@@ -43,8 +43,8 @@ it('shows what kubectl prints for each run: running pods, FailedCreatePodSandBox
   expect(terminals).toHaveLength(4)
   expect(terminals[0]).toMatch(/web\s+2\/2\s+Running\s+0/)
   // Init container events come before any app container's.
-  expect(terminals[1]!.indexOf('spec.initContainers{prepare}: Started container prepare')).toBeGreaterThan(0)
-  expect(terminals[1]!.indexOf('spec.initContainers{prepare}: Started container prepare')).toBeLessThan(terminals[1]!.indexOf('spec.containers{nginx}: Pulling'))
+  expect(terminals[1]!.indexOf('spec.initContainers{prepare}: Container started')).toBeGreaterThan(0)
+  expect(terminals[1]!.indexOf('spec.initContainers{prepare}: Container started')).toBeLessThan(terminals[1]!.indexOf('spec.containers{nginx}: Pulling'))
   terminals.splice(1, 1)
   expect(terminals[1]).toMatch(/Warning\s+FailedCreatePodSandBox\s+\S+ \(x\d+ over \S+\)\s+kubelet\s+Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image/)
   expect(terminals[1]).toMatch(/web\s+0\/2\s+ContainerCreating\s+0/)

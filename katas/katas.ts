@@ -123,11 +123,11 @@ export const KATAS: readonly Kata[] = [
         'podSandboxChanged says and start every app container.',
       'startContainer is three CRI calls with an event after each: ensureImageExists → imageRef; ' +
         'cri.createContainer({ podSandboxId, config: generateContainerConfig(pod, container, restartCount, imageRef), ' +
-        'sandboxConfig }) → "Created container: <name>"; cri.startContainer({ containerId }) → "Started container <name>". ' +
+        'sandboxConfig }) → Created "Container created"; cri.startContainer({ containerId }) → Started "Container started". ' +
         'Record them with containerEvent(this.deps.recorder, container, pod, kind)(type, reason, message).',
       'ensureImageExists: image = withDefaultTag(container.image). ALWAYS cri.imageStatus({ image: { image } }) first. ' +
         'Pull when the policy is Always, or IfNotPresent and ImageStatus said null. Otherwise: present → Pulled ' +
-        '"Container image \"<image as written>\" already present on machine" and return its id; absent with Never → ' +
+        '"Container image \"<image as written>\" already present on machine and can be accessed by the pod" and return its id; absent with Never → ' +
         'Warning ErrImageNeverPull and throw new StartError("ErrImageNeverPull", message). Messages quote the image ' +
         'as the Pod spec wrote it (container.image), not the one with :latest added.',
       'The pull: Pulling "Pulling image \"<image>\"", remember now(), cri.pullImage({ image: { image }, sandboxConfig }), ' +

@@ -54,7 +54,7 @@ export class EventRecorder {
   record(type: EventType, reason: string, message: string, options: { source?: string; fieldPath?: string } = {}): void {
     const source = options.source ?? 'kubelet'
     const now = this.now()
-    this.trace?.event(type, reason, message)
+    this.trace?.event(type, reason, message, options.fieldPath)
     if (!this.allowedBySpamFilter(source, now)) return
 
     const similarKey = [source, options.fieldPath ?? '', type, reason].join('\u0000')

@@ -42,6 +42,8 @@ export interface EventEntry {
   type: 'Normal' | 'Warning'
   reason: string
   message: string
+  /** For a container's event, which container: `spec.containers{nginx}`. */
+  fieldPath?: string
   at: number
 }
 
@@ -57,8 +59,8 @@ export class Trace {
     this.entries.push({ kind: 'sync', text, at: this.now() })
   }
 
-  event(type: EventEntry['type'], reason: string, message: string): void {
-    this.entries.push({ kind: 'event', type, reason, message, at: this.now() })
+  event(type: EventEntry['type'], reason: string, message: string, fieldPath?: string): void {
+    this.entries.push({ kind: 'event', type, reason, message, ...(fieldPath ? { fieldPath } : {}), at: this.now() })
   }
 
   /** Opens a call; runtime steps recorded until it ends belong to it. */

@@ -43,9 +43,9 @@ const SAMPLE: TraceEntry[] = [
     result: '5d1c0b9e8f7a6',
     at: 4213,
   },
-  { kind: 'event', type: 'Normal', reason: 'Created', message: 'Created container: web', at: 4213 },
+  { kind: 'event', type: 'Normal', reason: 'Created', message: 'Container created', at: 4213 },
   { kind: 'call', method: 'StartContainer', label: 'StartContainer 5d1c0b9e8f7a6', request: {}, steps: ['start nginx (pid 1001)'], result: 'ok', at: 4213 },
-  { kind: 'event', type: 'Normal', reason: 'Started', message: 'Started container web', at: 4213 },
+  { kind: 'event', type: 'Normal', reason: 'Started', message: 'Container started', at: 4213 },
   { kind: 'sync', text: 'retry in 10s: failed to "CreatePodSandbox"', at: 5000 },
   {
     kind: 'call',

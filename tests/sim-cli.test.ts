@@ -32,7 +32,7 @@ describe('npm run sim on a pod that starts', () => {
     const run = stdout.indexOf('RunPodSandbox web (attempt 0)')
     expect(run).toBeGreaterThan(0)
     expect(stdout.indexOf('CreateContainer nginx (attempt 0)')).toBeGreaterThan(run)
-    expect(stdout).toMatch(/^ {2}Normal {2}Started +\S+ +kubelet +spec\.containers\{log-shipper\}: Started container log-shipper$/m)
+    expect(stdout).toMatch(/^ {2}Normal {2}Started +\S+ +kubelet +spec\.containers\{log-shipper\}: Container started$/m)
     expect(stdout).toMatch(/^web +2\/2 +Running +0 +\S+ +10\.244\.1\.2 +node-1 /m)
     for (const line of stdout.slice(0, stdout.indexOf('$ kubectl')).split('\n')) expect(line.length).toBeLessThanOrEqual(100)
   })

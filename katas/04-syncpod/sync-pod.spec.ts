@@ -24,7 +24,8 @@ function node(options: SessionOptions = {}) {
     session,
     add: (manifest: Pod) => session.apply(manifest, (deps) => new RuntimeManager(deps)),
     methods: () => session.trace.calls().map((c) => c.method),
-    events: () => session.trace.events().map((e) => `${e.type} ${e.reason}: ${e.message}`),
+    /** Events as kubectl ≥ 1.35 prints them: a container's event starts with its field path. */
+    events: () => session.trace.events().map((e) => `${e.type} ${e.reason}: ${e.fieldPath ? `${e.fieldPath}: ` : ''}${e.message}`),
   }
 }
 
@@ -101,29 +102,29 @@ describe('syncPod: the calls, in order', () => {
 })
 
 describe('syncPod: events', () => {
-  it('records Pulling, Pulled, Created and Started for each container, in the kubelet’s words', () => {
+  it('records Pulling, Pulled, Created and Started for each container, in the kubelet’s words, on the container', () => {
     const { add, session, events } = node()
     session.sync(add(web))
     expect(events()).toEqual([
       'Normal Scheduled: Successfully assigned default/web to node-1',
-      'Normal Pulling: Pulling image "nginx:1.27"',
-      'Normal Pulled: Successfully pulled image "nginx:1.27" in 3.138s (3.138s including waiting). Image size: 72195292 bytes.',
-      'Normal Created: Created container: nginx',
-      'Normal Started: Started container nginx',
-      'Normal Pulling: Pulling image "fluent/fluent-bit:3.1"',
-      'Normal Pulled: Successfully pulled image "fluent/fluent-bit:3.1" in 1.701s (1.701s including waiting). Image size: 36263225 bytes.',
-      'Normal Created: Created container: log-shipper',
-      'Normal Started: Started container log-shipper',
+      'Normal Pulling: spec.containers{nginx}: Pulling image "nginx:1.27"',
+      'Normal Pulled: spec.containers{nginx}: Successfully pulled image "nginx:1.27" in 3.138s (3.138s including waiting). Image size: 72195292 bytes.',
+      'Normal Created: spec.containers{nginx}: Container created',
+      'Normal Started: spec.containers{nginx}: Container started',
+      'Normal Pulling: spec.containers{log-shipper}: Pulling image "fluent/fluent-bit:3.1"',
+      'Normal Pulled: spec.containers{log-shipper}: Successfully pulled image "fluent/fluent-bit:3.1" in 1.701s (1.701s including waiting). Image size: 36263225 bytes.',
+      'Normal Created: spec.containers{log-shipper}: Container created',
+      'Normal Started: spec.containers{log-shipper}: Container started',
     ])
   })
 
-  it('attaches container events to the container, as kubectl describe shows them', () => {
+  it('shows in kubectl describe which container each event is about', () => {
     const { add, session } = node()
     const name = add(web)
     session.sync(name)
     const described = session.describeEvents(name)
-    expect(described).toContain('spec.containers{nginx}: Started container nginx')
-    expect(described).toContain('spec.containers{log-shipper}: Pulling image "fluent/fluent-bit:3.1"')
+    expect(described).toMatch(/^ {2}Normal {2}Started +\S+ +kubelet +spec\.containers\{nginx\}: Container started$/m)
+    expect(described).toMatch(/^ {2}Normal {2}Pulling +\S+ +kubelet +spec\.containers\{log-shipper\}: Pulling image "fluent\/fluent-bit:3\.1"$/m)
   })
 
   it('leaves a running pod that kubectl shows as 2/2 Running with the sandbox’s IP', () => {
@@ -139,7 +140,7 @@ describe('imagePullPolicy', () => {
     const { add, session, methods, events } = node({ preload: ['docker.io/library/nginx:1.27'] })
     session.sync(add(pod('one', { containers: [{ name: 'nginx', image: 'nginx:1.27', imagePullPolicy: 'IfNotPresent' }] })))
     expect(methods()).toEqual(['RunPodSandbox', 'PodSandboxStatus', 'ImageStatus', 'CreateContainer', 'StartContainer'])
-    expect(events()).toContain('Normal Pulled: Container image "nginx:1.27" already present on machine')
+    expect(events()).toContain('Normal Pulled: spec.containers{nginx}: Container image "nginx:1.27" already present on machine and can be accessed by the pod')
   })
 
   it('IfNotPresent: asks ImageStatus before it pulls an image that is missing', () => {
@@ -152,7 +153,7 @@ describe('imagePullPolicy', () => {
     const { add, session, methods, events } = node({ preload: ['docker.io/library/nginx:1.27'] })
     session.sync(add(pod('one', { containers: [{ name: 'nginx', image: 'nginx:1.27', imagePullPolicy: 'Always' }] })))
     expect(methods()).toContain('PullImage')
-    expect(events()).toContain('Normal Pulling: Pulling image "nginx:1.27"')
+    expect(events()).toContain('Normal Pulling: spec.containers{nginx}: Pulling image "nginx:1.27"')
   })
 
   it('an image without a tag is pulled as :latest, and pulled every time (the API server defaults it to Always)', () => {
@@ -168,8 +169,8 @@ describe('imagePullPolicy', () => {
     expect(methods()).toEqual(['RunPodSandbox', 'PodSandboxStatus', 'ImageStatus'])
     expect(events()).toEqual(
       expect.arrayContaining([
-        'Warning ErrImageNeverPull: Container image "nginx:1.27" is not present with pull policy of Never',
-        'Warning Failed: Error: ErrImageNeverPull',
+        'Warning ErrImageNeverPull: spec.containers{nginx}: Container image "nginx:1.27" is not present with pull policy of Never',
+        'Warning Failed: spec.containers{nginx}: Error: ErrImageNeverPull',
       ]),
     )
     expect(results).toContainEqual(expect.objectContaining({ action: 'StartContainer', target: 'nginx', error: 'ErrImageNeverPull' }))
@@ -245,16 +246,16 @@ describe('when an app image cannot be pulled', () => {
     const { add, session, events } = node(cutOff)
     session.sync(add(web))
     expect(events().slice(1, 4)).toEqual([
-      'Normal Pulling: Pulling image "nginx:1.27"',
-      `Warning Failed: Failed to pull image "nginx:1.27": ${pullError}`,
-      'Warning Failed: Error: ErrImagePull',
+      'Normal Pulling: spec.containers{nginx}: Pulling image "nginx:1.27"',
+      `Warning Failed: spec.containers{nginx}: Failed to pull image "nginx:1.27": ${pullError}`,
+      'Warning Failed: spec.containers{nginx}: Error: ErrImagePull',
     ])
   })
 
   it('still starts the other containers', () => {
     const { add, session, events } = node(cutOff)
     const results = session.sync(add(web))
-    expect(events()).toContain('Normal Started: Started container log-shipper')
+    expect(events()).toContain('Normal Started: spec.containers{log-shipper}: Container started')
     expect(results).toEqual([
       { action: 'StartContainer', target: 'nginx', error: 'ErrImagePull', message: pullError },
       { action: 'StartContainer', target: 'log-shipper' },
@@ -271,7 +272,10 @@ describe('when an app image cannot be pulled', () => {
       { action: 'StartContainer', target: 'nginx', error: 'ImagePullBackOff', message: 'Back-off pulling image "nginx:1.27"' },
     ])
     expect(methods()).toEqual(['ImageStatus'])
-    expect(events()).toEqual(['Normal BackOff: Back-off pulling image "nginx:1.27"', 'Warning Failed: Error: ImagePullBackOff'])
+    expect(events()).toEqual([
+      'Normal BackOff: spec.containers{nginx}: Back-off pulling image "nginx:1.27"',
+      'Warning Failed: spec.containers{nginx}: Error: ImagePullBackOff',
+    ])
   })
 
   it('pulls again once the back-off has passed', () => {

@@ -186,7 +186,7 @@ export class RuntimeManager {
     const policy = container.imagePullPolicy ?? 'IfNotPresent'
     if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
       if (present) {
-        event('Normal', 'Pulled', `Container image "${written}" already present on machine`)
+        event('Normal', 'Pulled', `Container image "${written}" already present on machine and can be accessed by the pod`)
         return present.id
       }
       const message = `Container image "${written}" is not present with pull policy of Never`
@@ -239,7 +239,8 @@ export class RuntimeManager {
       event('Warning', 'Failed', `Error: ${desc}`)
       throw new StartError('CreateContainerError', desc)
     }
-    event('Normal', 'Created', `Created container: ${container.name}`)
+    // Since Kubernetes 1.35 the message leaves the name out: the event's field path names the container.
+    event('Normal', 'Created', 'Container created')
     try {
       cri.startContainer({ containerId })
     } catch (error) {
@@ -247,7 +248,7 @@ export class RuntimeManager {
       event('Warning', 'Failed', `Error: ${desc}`)
       throw new StartError('RunContainerError', desc)
     }
-    event('Normal', 'Started', `Started container ${container.name}`)
+    event('Normal', 'Started', 'Container started')
   }
   // #endregion start
 
