@@ -147,4 +147,38 @@ export const KATAS: readonly Kata[] = [
         'container that is not running and may restart (no status yet, or restartPolicy allows) is started.',
     ],
   },
+  {
+    number: 6,
+    slug: 'airgap',
+    folder: '06-airgap',
+    title: 'Fix the air-gapped node: references, mirrors, pulls, import and pinned images',
+    chapter: { title: 'Air-gapped (capstone)', page: '/chapters/06-air-gapped' },
+    files: ['images.ts'],
+    spec: 'images.spec.ts',
+    hints: [
+      'Work top to bottom: normalizeReference, then Resolver (hosts, manifestURL, resolve), pullImage, ' +
+        'sandboxImageError, criLabels, imagesToFree. The last specs replay chapter 6 on a whole node with your ' +
+        'file in it; they pass once the pieces above them do. The network is provided: network.head(url) answers ' +
+        "{ kind: 'found', manifest }, { kind: 'not-found' } or { kind: 'failed', error, code }.",
+      'normalizeReference: parseReference(reference) splits off tag and digest. The part before the first "/" is a ' +
+        'registry only if it contains "." or ":" or is "localhost" — so pause:3.9 is docker.io/library/pause:3.9. ' +
+        'On docker.io a one-part path goes under library/; no tag means :latest; with a digest, keep only the digest.',
+      "Resolver.hosts: (this.hostsDir[registry] ?? this.hostsDir['_default'] ?? []).map(endpointHost), then the " +
+        "registry: { scheme: 'https', host: registry, path: '/v2' }, with registry-1.docker.io for docker.io. manifestURL: " +
+        '`${scheme}://${host}${path}/${repository}/manifests/${object}` from splitNormalized, plus `?ns=${domain}` ' +
+        'when host is not the registry itself (registry-1.docker.io counts as docker.io).',
+      "Resolver.resolve: loop over the hosts; 'found' returns the manifest, 'not-found' continues, 'failed' keeps " +
+        '`new GoError(`failed to do request: Head "${url}": ${error}`, code)` if nothing was kept yet, and continues. ' +
+        "After the loop throw what you kept, or notFound(normalized). With this.errors === 'furthest', a 404 replaces " +
+        'a kept network failure with notFound(normalized).',
+      'pullImage: catch the GoError from resolver.resolve and throw wrap(`failed to pull and unpack image "${n}"`, ' +
+        'wrap(profile.transferService ? \'failed to resolve image\' : `failed to resolve reference "${n}"`, error)). ' +
+        'sandboxImageError: p = wrap(`failed to pull image "${image}"`, pullError); before-network → wrap(`failed to ' +
+        'get sandbox image "${image}"`, p); after-network → wrap(`failed to start sandbox "${id}"`, that); before-start → p.',
+      "criLabels: { [MANAGED_LABEL]: 'managed' }, plus [PINNED_LABEL]: 'pinned' when pinning && name === " +
+        'normalizeReference(sandboxImage). imagesToFree: filter out inUse and pinned, sort by lastUsed then ' +
+        'firstDetected, then walk: break once freed >= bytesToFree, skip lastUsed >= now and now - firstDetected < ' +
+        'minAgeMs, push the id and add its size.',
+    ],
+  },
 ]

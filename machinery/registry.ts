@@ -1,19 +1,17 @@
 /**
- * The registries a node pulls from, and the network between them. Provided machinery: what
- * a real node would learn from DNS, TCP and HTTP, condensed into "this host answers" or "this
- * is the error Go's net/http printed".
+ * The registries a node pulls from, and the network between them. Provided machinery: what a
+ * real node learns from DNS, TCP and HTTP, condensed into the answer to one HTTP request —
+ * "here is the manifest", "404", or the error Go's net/http printed because no answer came.
  *
- * A resolve tries the hosts of a registry in order — the mirrors from its `hosts.toml`, then
- * the registry itself — as containerd's docker resolver does, and when all fail it reports the
- * FIRST host's error (so a dead mirror hides what upstream said). A host that answers 404 is
- * skipped; if nobody had the image the error is `<ref>: not found`.
+ * Kata 6 builds containerd's side on top of this: which hosts to try for a registry (the
+ * mirrors of its hosts.toml, then the registry itself), the URL of each request, which error
+ * to report when all of them fail, and how each layer of the runtime wraps that error.
  *
- * The error tails are the ones a real containerd 1.6 printed in a closed network namespace
- * (../shared/research/containerd-lab.md §3), one per way of being cut off.
+ * The network errors are the ones a real containerd 1.6 printed in a closed network namespace
+ * (../shared/research/containerd-lab.md §3), one for each way a node can be cut off.
  */
 import { createHash } from 'node:crypto'
 import type { GrpcCode } from './grpc.ts'
-import { parseReference, type ImageReference } from './image-ref.ts'
 
 /** How the node reaches (or fails to reach) the internet. */
 export type Connectivity =
@@ -31,50 +29,92 @@ export type Connectivity =
 
 export const CONNECTIVITIES: readonly Connectivity[] = ['online', 'no-route', 'dns-nxdomain', 'dns-dropped', 'tcp-dropped', 'no-arp']
 
-export interface RegistryOptions {
-  connectivity?: Connectivity
-  /** The node's DNS server (from /etc/resolv.conf); it shows up in lookup errors. */
-  nameserver?: string
-  /** The node's own address, the source of dropped DNS queries. */
-  nodeIP?: string
-  /** Registry host → mirror endpoints, in order, as in `certs.d/<host>/hosts.toml`. */
-  mirrors?: Record<string, string[]>
-  /** Endpoints reachable inside the closed network (a private mirror that is up) → the refs it holds, or 'all'. */
-  reachable?: Record<string, readonly string[] | 'all'>
-  /** Normalised refs that even the public registries do not have (a mistyped tag). */
-  missing?: string[]
+/** How each way of being cut off looks from the node, in words, for headers and docs. */
+export const CONNECTIVITY_WORDS: Record<Connectivity, string> = {
+  online: 'online',
+  'no-route': 'no route anywhere (only loopback)',
+  'dns-nxdomain': 'the internal DNS knows no public names',
+  'dns-dropped': 'DNS packets are dropped',
+  'tcp-dropped': 'a firewall drops connections to :443',
+  'no-arp': 'nothing answers on the way (no ARP reply)',
+}
+
+/**
+ * A Go error as it travels up through containerd: its text, and the gRPC code that
+ * `errdefs.ToGRPC` will give it when it leaves the runtime.
+ */
+export class GoError extends Error {
+  override name = 'GoError'
+  constructor(
+    message: string,
+    readonly code: GrpcCode = 'Unknown',
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * `fmt.Errorf("<context>: %w", cause)`: the same error with one more link in front. The code
+ * stays the cause's, as `errors.Is` still finds what is wrapped.
+ */
+export function wrap(context: string, cause: GoError): GoError {
+  return new GoError(`${context}: ${cause.message}`, cause.code)
 }
 
 /** What a successful resolve finds: the manifest of one image. */
 export interface Manifest {
   /** The image id, `sha256:…` (the digest of its config). */
   id: string
+  /** The digest of the manifest itself, what `ctr images import` prints. */
   digest: string
+  /** Bytes, compressed, as containerd reports them. */
   size: number
-  /** The endpoint it came from. */
-  from: string
 }
 
-/**
- * A failed resolve. `message` is worded as containerd wraps it — `failed to do request:
- * Head "<url>": <net error>` — or `<ref>: not found`; `netError` is the bare network error, for
- * runtimes that word the rest differently.
- */
-export class RegistryError extends Error {
-  override name = 'RegistryError'
-  constructor(
-    message: string,
-    /** The gRPC code containerd maps this to. */
-    readonly code: GrpcCode,
-    /** How long the attempt took, in milliseconds (a dropped packet waits for a timeout). */
-    readonly tookMs: number,
-    /** The host that failed first, e.g. `registry.k8s.io`; empty for "not found". */
-    readonly host = '',
-    /** Go's net error, e.g. `dial tcp: lookup registry.k8s.io on 192.168.49.1:53: no such host`. */
-    readonly netError = '',
-  ) {
-    super(message)
-  }
+/** The answer to one `HEAD …/manifests/<tag>` request. */
+export type HeadResult =
+  /** 200: the registry has it. */
+  | { kind: 'found'; manifest: Manifest }
+  /** 404: the registry answered, and has no such image. */
+  | { kind: 'not-found' }
+  /**
+   * No HTTP answer at all. `error` is Go's net error as printed, e.g.
+   * `dial tcp: lookup registry.k8s.io on 192.168.49.1:53: no such host`; `code` is what
+   * containerd will make of it (a timeout becomes DeadlineExceeded).
+   */
+  | { kind: 'failed'; error: string; code: GrpcCode }
+
+/** The network as the runtime's resolver sees it: one request at a time. */
+export interface Network {
+  head(url: string): HeadResult
+}
+
+/** One request made, for traces and tests. */
+export interface RequestRecord {
+  url: string
+  result: HeadResult
+}
+
+/** Registry host (or `_default`) → mirror endpoints, in order: a certs.d directory of hosts.toml files. */
+export type HostsDir = Record<string, string[]>
+
+export interface RegistryOptions {
+  connectivity?: Connectivity
+  /** The node's DNS server (from /etc/resolv.conf); it shows up in lookup errors. */
+  nameserver?: string
+  /** The node's own address, the source of dropped DNS queries. */
+  nodeIP?: string
+  /** The runtime's certs.d: registry host → mirror endpoints, as in `certs.d/<host>/hosts.toml`. */
+  mirrors?: HostsDir
+  /**
+   * Endpoints that answer inside the closed network (a private mirror or registry that is up)
+   * → the normalised refs they hold, or 'all'. Any other private endpoint refuses connections.
+   */
+  reachable?: Record<string, readonly string[] | 'all'>
+  /** Normalised refs that even the public registries do not have (a mistyped tag). */
+  missing?: string[]
+  /** Moves the node's clock while a request is on the wire. */
+  advance?: (ms: number) => void
 }
 
 /** Where each registry host is on the simulated internet (TEST-NET addresses: nothing real). */
@@ -92,74 +132,84 @@ const FAILURE_MS: Record<Exclude<Connectivity, 'online'>, number> = {
   'no-arp': 3_100,
 }
 
-export class Registries {
+/** A refused connection to a private endpoint that is down: lab variant 6. */
+const REFUSED_MS = 8
+/** One answered HEAD request on a quiet network. */
+const ANSWER_MS = 0
+
+export class Registries implements Network {
   readonly connectivity: Connectivity
+  /** The hosts.toml files, by registry host; change with setMirrors. */
+  readonly hostsDir: HostsDir
+  /** Every request made, oldest first. */
+  readonly requests: RequestRecord[] = []
   private readonly nameserver: string
   private readonly nodeIP: string
-  private readonly mirrors: Record<string, string[]>
-  private readonly reachable: Record<string, Set<string> | 'all'>
+  private readonly reachable: Map<string, Set<string> | 'all'>
   private readonly missing: Set<string>
+  private readonly advance: (ms: number) => void
   private dnsPort = 53475
 
   constructor(options: RegistryOptions = {}) {
     this.connectivity = options.connectivity ?? 'online'
     this.nameserver = options.nameserver ?? '192.168.49.1'
     this.nodeIP = options.nodeIP ?? '192.168.49.2'
-    this.mirrors = options.mirrors ?? {}
-    this.reachable = Object.fromEntries(
-      Object.entries(options.reachable ?? {}).map(([endpoint, refs]) => [endpoint, refs === 'all' ? 'all' : new Set(refs)]),
-    )
+    this.hostsDir = { ...(options.mirrors ?? {}) }
+    this.reachable = new Map(Object.entries(options.reachable ?? {}).map(([endpoint, refs]) => [trimEndpoint(endpoint), refs === 'all' ? 'all' : new Set(refs)]))
     this.missing = new Set(options.missing ?? [])
+    this.advance = options.advance ?? (() => {})
   }
 
-  /** Adds or replaces the mirrors of one registry host (writing its hosts.toml). */
+  /** Writes `certs.d/<host>/hosts.toml` with these mirrors (containerd reads it on the next pull). */
   setMirrors(host: string, endpoints: string[]): void {
-    this.mirrors[host] = endpoints
+    this.hostsDir[host] = [...endpoints]
   }
 
-  /**
-   * Finds the manifest of a normalised reference, trying each host in order. Throws a
-   * RegistryError with the first host's failure, or `<ref>: not found`.
-   */
-  resolve(normalized: string): Manifest {
-    const ref = parseReference(normalized)
-    let first: RegistryError | undefined
-    let tookMs = 0
-    for (const host of this.hostsFor(ref)) {
-      const url = manifestURL(host, ref)
-      const outcome = this.request(host, url, normalized)
-      if (outcome instanceof RegistryError) {
-        tookMs += outcome.tookMs
-        first ??= outcome
-        continue // containerd logs "trying next host" and goes on
-      }
-      if (outcome === 'not-found') continue
-      return { ...manifestOf(normalized), from: host.endpoint }
+  /** Makes a private endpoint answer (true: it holds every image) or refuse connections. */
+  setReachable(endpoint: string, holds: readonly string[] | 'all' | false): void {
+    if (holds === false) this.reachable.delete(trimEndpoint(endpoint))
+    else this.reachable.set(trimEndpoint(endpoint), holds === 'all' ? 'all' : new Set(holds))
+  }
+
+  /** One `HEAD <url>`: the answer, or the network error. */
+  head(url: string): HeadResult {
+    const result = this.answer(url)
+    this.advance(result.kind === 'failed' ? this.failureMs(url) : ANSWER_MS)
+    this.requests.push({ url, result })
+    return result
+  }
+
+  private answer(url: string): HeadResult {
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      return { kind: 'failed', error: `parse "${url}": invalid URL`, code: 'Unknown' }
     }
-    if (first) throw new RegistryError(first.message, first.code, tookMs, first.host, first.netError)
-    throw new RegistryError(`${normalized}: not found`, 'NotFound', tookMs)
-  }
-
-  /** The mirrors configured for the registry, then the registry itself. */
-  private hostsFor(ref: ImageReference): { endpoint: string; mirrorOf?: string }[] {
-    const mirrors = (this.mirrors[ref.domain] ?? this.mirrors['_default'] ?? []).map((endpoint) => ({
-      endpoint: endpoint.replace(/\/+$/, ''),
-      mirrorOf: ref.domain,
-    }))
-    return [...mirrors, { endpoint: `https://${upstreamHost(ref.domain)}` }]
-  }
-
-  private request(host: { endpoint: string }, url: string, normalized: string): RegistryError | 'not-found' | 'ok' {
-    const held = this.reachable[host.endpoint]
-    if (held) return held === 'all' || held.has(normalized) ? 'ok' : 'not-found'
-    const hostname = new URL(host.endpoint).host
-    if (isLoopbackOrPrivate(hostname)) {
-      // A mirror inside the closed network that is not running.
-      return failedRequest(url, hostname, `dial tcp ${withPort(hostname)}: connect: connection refused`, 'Unknown', 8)
+    const endpoint = `${parsed.protocol}//${parsed.host}`
+    const wanted = imageAskedFor(parsed)
+    const held = this.reachable.get(endpoint)
+    if (held) {
+      if (wanted && (held === 'all' || held.has(wanted))) return { kind: 'found', manifest: manifestOf(wanted) }
+      return { kind: 'not-found' }
     }
-    if (this.connectivity === 'online') return this.missing.has(normalized) ? 'not-found' : 'ok'
+    const hostname = parsed.host
+    if (isPrivate(parsed.hostname)) {
+      // An endpoint inside the closed network that is not running.
+      return { kind: 'failed', error: `dial tcp ${withPort(parsed)}: connect: connection refused`, code: 'Unknown' }
+    }
+    if (this.connectivity === 'online') {
+      if (!wanted || this.missing.has(wanted)) return { kind: 'not-found' }
+      return { kind: 'found', manifest: manifestOf(wanted) }
+    }
     const code = this.connectivity === 'tcp-dropped' ? 'DeadlineExceeded' : 'Unknown'
-    return failedRequest(url, hostname, this.netError(hostname), code, FAILURE_MS[this.connectivity])
+    return { kind: 'failed', error: this.netError(hostname), code }
+  }
+
+  private failureMs(url: string): number {
+    const host = new URL(url).hostname
+    if (isPrivate(host) || this.connectivity === 'online') return REFUSED_MS
+    return FAILURE_MS[this.connectivity]
   }
 
   /** The tail Go's net package prints for each way of being cut off. */
@@ -181,30 +231,44 @@ export class Registries {
   }
 }
 
-function failedRequest(url: string, host: string, cause: string, code: GrpcCode, tookMs: number): RegistryError {
-  return new RegistryError(`failed to do request: Head "${url}": ${cause}`, code, tookMs, host, cause)
+/**
+ * Which image a request is about, as a registry would work it out: the repository and tag
+ * from the path, the registry from `?ns=` — or, without it, the host itself.
+ */
+function imageAskedFor(url: URL): string | undefined {
+  const match = /^(?:.*?)\/v2\/(.+)\/manifests\/([^/]+)$/.exec(url.pathname)
+  if (!match) return undefined
+  const [, repository, reference] = match
+  const registry = url.searchParams.get('ns') ?? (url.host === 'registry-1.docker.io' ? 'docker.io' : url.host)
+  return reference!.startsWith('sha256:') ? `${registry}/${repository}@${reference}` : `${registry}/${repository}:${reference}`
 }
 
-/** Docker Hub's registry API lives on another host than its name. */
-function upstreamHost(domain: string): string {
-  return domain === 'docker.io' ? 'registry-1.docker.io' : domain
+function trimEndpoint(endpoint: string): string {
+  return endpoint.replace(/\/+$/, '').replace(/\/v2$/, '')
 }
 
-function manifestURL(host: { endpoint: string; mirrorOf?: string }, ref: ImageReference): string {
-  const reference = ref.digest ?? ref.tag ?? 'latest'
-  const base = host.endpoint.endsWith('/v2') ? host.endpoint : `${host.endpoint}/v2`
-  // A mirror is told which registry the image really belongs to.
-  const ns = host.mirrorOf ? `?ns=${host.mirrorOf}` : ''
-  return `${base}/${ref.path}/manifests/${reference}${ns}`
+/** Loopback, RFC 1918 and `.internal`/`.local` names: inside the closed network. */
+export function isPrivate(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '')
+  return (
+    host === 'localhost' ||
+    host === '::1' ||
+    /^127\./.test(host) ||
+    /^10\./.test(host) ||
+    /^192\.168\./.test(host) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+    host.endsWith('.internal') ||
+    host.endsWith('.local')
+  )
 }
 
-function isLoopbackOrPrivate(hostname: string): boolean {
-  const host = hostname.replace(/:\d+$/, '')
-  return host === 'localhost' || /^127\./.test(host) || /^10\./.test(host) || /^192\.168\./.test(host) || host.endsWith('.internal')
-}
-
-function withPort(hostname: string): string {
-  return /:\d+$/.test(hostname) ? hostname : `${hostname}:443`
+/** Where Go dials a private endpoint: its IP (a name is looked up first), and the port. */
+function withPort(url: URL): string {
+  const port = url.port || (url.protocol === 'http:' ? '80' : '443')
+  const host = url.hostname
+  const literal = /^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('[')
+  const ip = literal ? host : host === 'localhost' ? '127.0.0.1' : `10.0.0.${10 + (parseInt(createHash('sha256').update(host).digest('hex').slice(0, 4), 16) % 200)}`
+  return `${ip}:${port}`
 }
 
 /** Sizes of well-known images (compressed, as containerd reports them); others get a stable made-up size. */
@@ -216,13 +280,21 @@ const KNOWN_SIZES: Record<string, number> = {
   'docker.io/library/alpine': 3_653_068,
 }
 
-export function manifestOf(normalized: string): Omit<Manifest, 'from'> {
+/** The manifest a registry serves for a normalised reference: stable ids and sizes. */
+export function manifestOf(normalized: string): Manifest {
   const hash = createHash('sha256').update(normalized).digest('hex')
-  const repo = normalized.replace(/[:@].*$/, '')
+  const repo = repositoryOf(normalized)
   const size = KNOWN_SIZES[repo] ?? 5_000_000 + (parseInt(hash.slice(0, 8), 16) % 60_000_000)
   return {
     id: `sha256:${hash}`,
     digest: `sha256:${createHash('sha256').update(`manifest/${normalized}`).digest('hex')}`,
     size,
   }
+}
+
+/** `registry.k8s.io/pause:3.10` → `registry.k8s.io/pause`: the name without tag or digest. */
+export function repositoryOf(reference: string): string {
+  const name = reference.replace(/@.*$/, '')
+  const colon = name.lastIndexOf(':')
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name
 }

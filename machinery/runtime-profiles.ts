@@ -3,13 +3,15 @@
  * paths this book follows: the sandbox (pause) image they use when nobody configures one,
  * where in RunPodSandbox they make sure they have it, and how they word a failed pull.
  * Sources: ../shared/research/cri-facts.md §3 and §4 (containerd tags v1.6.39 … v2.3.0,
- * CRI-O main).
+ * CRI-O main); containerd's resolver and CRI image code at those tags for `resolveErrors` and
+ * `pinning`; CRI-O v1.36.3 (and containers/image) for CRI-O's wording.
  */
 
-export type RuntimeName = 'containerd-1.6' | 'containerd-1.7' | 'containerd-2.0' | 'containerd-2.2' | 'containerd-2.3' | 'cri-o'
+export type RuntimeName = 'containerd-1.6' | 'containerd-1.6.20' | 'containerd-1.7' | 'containerd-2.0' | 'containerd-2.2' | 'containerd-2.3' | 'cri-o'
 
 export const RUNTIME_NAMES: readonly RuntimeName[] = [
   'containerd-1.6',
+  'containerd-1.6.20',
   'containerd-1.7',
   'containerd-2.0',
   'containerd-2.2',
@@ -29,6 +31,22 @@ export const DEFAULT_RUNTIME: RuntimeName = 'containerd-1.7'
  */
 export type SandboxImageStep = 'before-network' | 'after-network' | 'before-start'
 
+/**
+ * How the runtime tells the kubelet's image GC to leave the sandbox image alone (CRI
+ * `Image.pinned`):
+ * - `none`: it does not (containerd before 1.6.22 / 1.7.3);
+ * - `labels`: the CRI plugin labels an image `io.cri-containerd.pinned=pinned` when it takes the
+ *   image under management (a CRI pull, or an image imported into `k8s.io`) and its name is the
+ *   configured sandbox image; a restart does not relabel images it already manages
+ *   (containerd 1.6.22+ and 1.7.3+: `updateImage` in pkg/cri/server/image_pull.go);
+ * - `labels-and-restart`: the same, and at every start it adds missing labels to every image,
+ *   so a newly configured sandbox image that is already there becomes pinned (containerd 2.x:
+ *   `UpdateImage`, called from internal/cri/server/images/check.go);
+ * - `config`: whatever matches the configured pause image is pinned, always (CRI-O 1.28+:
+ *   internal/storage/image.go adds pause_image to pinned_images).
+ */
+export type Pinning = 'none' | 'labels' | 'labels-and-restart' | 'config'
+
 export interface RuntimeProfile {
   name: RuntimeName
   /** As people say it: `containerd 1.7`. */
@@ -43,9 +61,28 @@ export interface RuntimeProfile {
   transferService: boolean
   /** Where the sandbox image is configured, for messages and docs. */
   sandboxImageSetting: string
+  pinning: Pinning
+  /**
+   * Which error a resolve reports when every host failed: containerd 1.x the first failure
+   * that was not a 404; 2.x the one that got furthest, so a 404 beats a dead connection
+   * (core/remotes/docker/resolver.go, `firstErrPriority`).
+   */
+  resolveErrors: 'first' | 'furthest'
 }
 
 export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
+  // Debian 12's containerd (1.6.20~ds1), the one the lab ran: it does not pin yet.
+  'containerd-1.6.20': {
+    name: 'containerd-1.6.20',
+    title: 'containerd 1.6.20',
+    family: 'containerd',
+    defaultSandboxImage: 'registry.k8s.io/pause:3.6',
+    sandboxImageStep: 'before-network',
+    transferService: false,
+    sandboxImageSetting: '[plugins."io.containerd.grpc.v1.cri"] sandbox_image',
+    pinning: 'none',
+    resolveErrors: 'first',
+  },
   'containerd-1.6': {
     name: 'containerd-1.6',
     title: 'containerd 1.6',
@@ -54,6 +91,8 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     sandboxImageStep: 'before-network',
     transferService: false,
     sandboxImageSetting: '[plugins."io.containerd.grpc.v1.cri"] sandbox_image',
+    pinning: 'labels',
+    resolveErrors: 'first',
   },
   'containerd-1.7': {
     name: 'containerd-1.7',
@@ -63,6 +102,8 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     sandboxImageStep: 'before-network',
     transferService: false,
     sandboxImageSetting: '[plugins."io.containerd.grpc.v1.cri"] sandbox_image',
+    pinning: 'labels',
+    resolveErrors: 'first',
   },
   'containerd-2.0': {
     name: 'containerd-2.0',
@@ -72,6 +113,8 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     sandboxImageStep: 'after-network',
     transferService: false,
     sandboxImageSetting: "[plugins.'io.containerd.cri.v1.images'.pinned_images] sandbox",
+    pinning: 'labels-and-restart',
+    resolveErrors: 'furthest',
   },
   'containerd-2.2': {
     name: 'containerd-2.2',
@@ -81,6 +124,8 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     sandboxImageStep: 'after-network',
     transferService: true,
     sandboxImageSetting: "[plugins.'io.containerd.cri.v1.images'.pinned_images] sandbox",
+    pinning: 'labels-and-restart',
+    resolveErrors: 'furthest',
   },
   'containerd-2.3': {
     name: 'containerd-2.3',
@@ -90,7 +135,10 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     sandboxImageStep: 'before-start',
     transferService: true,
     sandboxImageSetting: "[plugins.'io.containerd.cri.v1.images'.pinned_images] sandbox",
+    pinning: 'labels-and-restart',
+    resolveErrors: 'furthest',
   },
+  // CRI-O 1.34 and later (default pause image 3.10.1); error wording from 1.36.
   'cri-o': {
     name: 'cri-o',
     title: 'CRI-O',
@@ -99,6 +147,8 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     sandboxImageStep: 'before-network',
     transferService: false,
     sandboxImageSetting: '[crio.image] pause_image',
+    pinning: 'config',
+    resolveErrors: 'first',
   },
 }
 

@@ -46,9 +46,9 @@ import type {
 } from './cri.ts'
 import { sandboxNamespaceOptions } from './cri.ts'
 import { GrpcError } from './grpc.ts'
-import { ImageStore } from './image-service.ts'
+import { ImageStore, type ImageHalf } from './image-service.ts'
 import type { SimulatedNode } from './node.ts'
-import { Registries, type RegistryOptions } from './registry.ts'
+import { GoError, Registries, type RegistryOptions } from './registry.ts'
 import { DEFAULT_RUNTIME, RUNTIME_PROFILES, type RuntimeName, type RuntimeProfile } from './runtime-profiles.ts'
 import type { Trace } from './trace.ts'
 
@@ -62,6 +62,8 @@ export interface RuntimeOptions {
   preload?: string[]
   /** false imitates a runtime without sandbox-image pinning (containerd before 1.6.22 / 1.7.3). */
   pinning?: boolean
+  /** Kata 6's image functions (normalise, resolve, word a failure, pin); the reference's when absent. */
+  images?: ImageHalf
   behaviour?: ProgramBehaviour
   trace?: Trace
 }
@@ -82,12 +84,14 @@ export class SimulatedRuntime implements CriRuntime {
   ) {
     this.profile = RUNTIME_PROFILES[options.runtime ?? DEFAULT_RUNTIME]
     const step = (text: string) => options.trace?.step(text)
-    this.registries = new Registries({ nodeIP: '192.168.49.2', ...options.registry })
+    this.registries = new Registries({ nodeIP: '192.168.49.2', ...options.registry, advance: (ms) => node.clock.advance(ms) })
     this.images = new ImageStore({
       profile: this.profile,
       registries: this.registries,
       sandboxImage: options.sandboxImage ?? this.profile.defaultSandboxImage,
       ...(options.pinning === undefined ? {} : { pinning: options.pinning }),
+      ...(options.images ? { images: options.images } : {}),
+      now: () => node.clock.now(),
       advance: (ms) => node.clock.advance(ms),
       step,
     })
@@ -156,7 +160,10 @@ export class SimulatedRuntime implements CriRuntime {
 
   createContainer(request: CreateContainerRequest): CreateContainerResponse {
     this.takes(CALL_MS.createContainer)
-    return this.containers.createContainer(request)
+    const response = this.containers.createContainer(request)
+    const image = this.images.find(request.config.image.image)
+    if (image) this.images.markUsed(image.id, this.node.clock.now())
+    return response
   }
 
   startContainer(request: StartContainerRequest): StartContainerResponse {
@@ -216,23 +223,13 @@ export class SimulatedRuntime implements CriRuntime {
       this.images.pullImage({ image: { image } })
     } catch (error) {
       if (!(error instanceof GrpcError)) throw error
-      throw new GrpcError(error.code, this.sandboxImageFailure(config, sandboxId, image, error.desc))
-    }
-  }
-
-  private sandboxImageFailure(config: PodSandboxConfig, sandboxId: string, image: string, pullError: string): string {
-    const pull = `failed to pull image "${image}": ${pullError}`
-    switch (this.profile.sandboxImageStep) {
-      case 'before-network':
-        if (this.profile.family === 'cri-o') {
-          const { name, namespace, uid, attempt } = config.metadata
-          return `creating pod sandbox with name "k8s_${name}_${namespace}_${uid}_${attempt}": ${pullError}`
-        }
-        return `failed to get sandbox image "${image}": ${pull}`
-      case 'after-network':
-        return `failed to start sandbox "${sandboxId}": failed to get sandbox image "${image}": ${pull}`
-      case 'before-start':
-        return pull
+      if (this.profile.family === 'cri-o') {
+        // CRI-O: server/sandbox_run_linux.go wraps the storage layer's pull error once.
+        const { name, namespace, uid, attempt } = config.metadata
+        throw new GrpcError(error.code, `creating pod sandbox with name "k8s_${name}_${namespace}_${uid}_${attempt}": ${error.desc}`)
+      }
+      const wrapped = this.images.images.sandboxImageError(this.profile, image, new GoError(error.desc, error.code), sandboxId)
+      throw new GrpcError(wrapped.code, wrapped.message)
     }
   }
 

@@ -8,14 +8,16 @@ import type { Pod } from 'kubernetes-types/core/v1'
 import { ManifestError, loadPod } from '../machinery/manifest.ts'
 import { CONNECTIVITIES, type Connectivity } from '../machinery/registry.ts'
 import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime-profiles.ts'
-import { ReferenceError, normalizeReference } from '../machinery/image-ref.ts'
+import { ReferenceError, parseReference } from '../machinery/image-ref.ts'
 import { SimError } from './node-session.ts'
 import { firstDifference, LEARNER_FILE, runLearnerSim } from './learner-run.ts'
 import { runSim, simJson, simText, type SimOptions } from './run-sim.ts'
+import { isScenarioFile, loadScenario, runScenario } from './scenario.ts'
 
 const CUT_OFFS = CONNECTIVITIES.filter((c) => c !== 'online')
 
 const USAGE = `Usage: npm run sim -- <pod.yaml> [options]
+       npm run sim -- <scenario.yaml>
 
 Runs a v1 Pod on a simulated node (a kubelet and a container runtime) and prints the CRI calls
 as a lane diagram, the Events of \`kubectl describe pod\` and \`kubectl get pods -o wide\`.
@@ -42,7 +44,11 @@ Options:
   --json                      print { runtime, calls, events, pod } as JSON instead
   --width <columns>           width of the lane diagram (default: the terminal's, 80 to 140)
   --no-color                  no colours (also when NO_COLOR is set or output is not a terminal)
-  -h, --help                  this text`
+  -h, --help                  this text
+
+A file with kind: Scenario (e.g. examples/scenarios/airgap-import.yaml) is a short story
+instead: a node, then steps such as apply, wait, import, sandboxImage, mirror, gc. It is played
+and printed as the commands an admin types and what they print; see sim/scenario.ts.`
 
 /** A problem with what was asked: one line, and the exit code. */
 class UsageError extends Error {
@@ -104,7 +110,7 @@ function options(values: ReturnType<typeof parse>['values']): SimOptions {
   const images = [...(values.preload ?? []), ...(values['sandbox-image'] ? [values['sandbox-image']] : [])]
   for (const image of images) {
     try {
-      normalizeReference(image)
+      parseReference(image)
     } catch (error) {
       if (error instanceof ReferenceError) throw new UsageError(`"${image}" is not an image reference: ${error.message}`)
       throw error
@@ -139,6 +145,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('give a Pod manifest, e.g. npm run sim -- examples/pods/web.yaml (see --help)')
   if (positionals.length > 1) throw new UsageError(`one manifest at a time; got ${positionals.length}: ${positionals.join(' ')}`)
+  if (isScenarioFile(positionals[0]!)) return scenario(positionals[0]!, values)
   if ((values.mine || values.compare) && values.json) throw new UsageError('--json works with the reference only; drop --mine/--compare')
   const simOptions = options(values)
   const columns = width(values.width)
@@ -151,6 +158,19 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   console.log(simText(result, { width: columns, color }))
+  return 0
+}
+
+/** A scenario file: its own node and steps; only the output options apply. */
+function scenario(path: string, values: ReturnType<typeof parse>['values']): number {
+  const allowed = new Set(['no-color', 'width', 'help'])
+  const extra = Object.keys(values).filter((key) => !allowed.has(key))
+  const nodeOptions = ['runtime', 'offline', 'cut-off', 'preload', 'sandbox-image', 'mirror', 'mirror-down']
+  if (extra.length > 0) {
+    const hint = nodeOptions.includes(extra[0]!) ? " (or change the scenario's node:)" : ''
+    throw new UsageError(`a scenario sets up its own node and steps; drop --${extra[0]}${hint}`)
+  }
+  console.log(runScenario(loadScenario(path)).text)
   return 0
 }
 

@@ -15,10 +15,12 @@ import { withApiDefaults } from '../machinery/kubelet/api-defaults.ts'
 import type { ApiPodStatus } from '../machinery/kubelet/api-status.ts'
 import { Backoff } from '../machinery/kubelet/backoff.ts'
 import { LABELS } from '../machinery/kubelet/pod-configs.ts'
-import { PodWorker, RELIST_MS, type PodSyncer, type StepResult } from '../machinery/kubelet/pod-worker.ts'
-import { describeEvents, getPods } from '../machinery/kubectl.ts'
+import { PodWorker, RELIST_MS, RETRY_AFTER_ERROR_MS, type PodSyncer, type StepResult } from '../machinery/kubelet/pod-worker.ts'
+import { describeEvents, getPods, podColumns, tabwrite, humanDuration } from '../machinery/kubectl.ts'
 import { SimulatedNode } from '../machinery/node.ts'
 import type { Connectivity } from '../machinery/registry.ts'
+import { CRI_NAMESPACE, type ImageHalf, type ImportResult } from '../machinery/image-service.ts'
+import { ReferenceError, parseReference } from '../machinery/image-ref.ts'
 import { RUNTIME_PROFILES, type RuntimeName, type RuntimeProfile } from '../machinery/runtime-profiles.ts'
 import { SimulatedRuntime } from '../machinery/runtime.ts'
 import { Trace } from '../machinery/trace.ts'
@@ -41,7 +43,23 @@ export interface SessionOptions {
   preload?: string[]
   pinning?: boolean
   nodeName?: string
+  /** Kata 6's image functions, e.g. a learner's katas/06-airgap/images.ts; the reference's when absent. */
+  images?: ImageHalf
+  /** Endpoints inside the closed network that answer, e.g. a private registry: endpoint → the refs it holds, or 'all'. */
+  reachable?: Record<string, string[] | 'all'>
 }
+
+/** What one run of the kubelet's image GC did. */
+export interface ImageGcResult {
+  removed: { id: string; size: number; names: string[] }[]
+  /** The kubelet's log lines (klog's structured form, without the header). */
+  log: string[]
+}
+
+/** The kubelet's periodic resync of every pod (syncFrequency). */
+const RESYNC_MS = 60_000
+/** The kubelet's default imageMinimumGCAge. */
+const IMAGE_MINIMUM_GC_AGE_MS = 120_000
 
 /** Everything needed to show one pod the way kubectl and the diagrams do. */
 export interface PodView {
@@ -69,6 +87,8 @@ export class NodeSession {
   private readonly pods = new Map<string, PodEntry>()
   private readonly imageBackOff: Backoff
   private readonly containerBackOff: Backoff
+  /** When the pod worker will sync each pod next, for advance(). */
+  private readonly due = new Map<string, number>()
 
   constructor(options: SessionOptions = {}) {
     const clock = this.node.clock
@@ -77,6 +97,9 @@ export class NodeSession {
     this.profile = RUNTIME_PROFILES[options.runtime ?? 'containerd-1.7']
     const mirrors = options.mirrors ?? {}
     const mirrorsUp = options.mirrorsUp ?? true
+    if (this.profile.family === 'cri-o' && Object.keys(mirrors).length > 0) {
+      throw new SimError("CRI-O reads its mirrors from /etc/containers/registries.conf, not hosts.toml; the sim models containerd's hosts.toml only")
+    }
     this.runtime = new SimulatedRuntime(this.node, {
       runtime: this.profile.name,
       ...(options.sandboxImage ? { sandboxImage: options.sandboxImage } : {}),
@@ -84,10 +107,14 @@ export class NodeSession {
         connectivity: options.connectivity ?? 'online',
         mirrors,
         // A mirror that is up holds whatever it is asked for.
-        reachable: mirrorsUp ? Object.fromEntries(Object.values(mirrors).flat().map((endpoint) => [endpoint.replace(/\/+$/, ''), 'all' as const])) : {},
+        reachable: {
+          ...(mirrorsUp ? Object.fromEntries(Object.values(mirrors).flat().map((endpoint) => [endpoint.replace(/\/+$/, ''), 'all' as const])) : {}),
+          ...(options.reachable ?? {}),
+        },
       },
       preload: options.preload ?? [],
       ...(options.pinning === undefined ? {} : { pinning: options.pinning }),
+      ...(options.images ? { images: options.images } : {}),
       behaviour: (config) => this.behaviourOf(config.labels ?? {}),
       trace: this.trace,
     })
@@ -116,6 +143,7 @@ export class NodeSession {
     const manager = makeManager ? makeManager(deps) : new RuntimeManager(deps)
     const worker = new PodWorker({ pod, runtime: this.runtime, manager, trace: this.trace, clock })
     this.pods.set(name, { pod, worker, recorder, createdAt: clock.now() })
+    this.due.set(name, clock.now())
     return name
   }
 
@@ -151,7 +179,148 @@ export class NodeSession {
     }
     this.trace.sync(`${target === 'pause' ? 'the pause process' : `container ${target}`} dies`)
     this.node.clock.advance(RELIST_MS)
+    this.due.set(name, this.node.clock.now())
     return target
+  }
+
+  // ---- time, for scenarios with several pods and changes in between ---------------------------
+
+  /**
+   * Lets `ms` of node time pass with the kubelet at work on every pod: each pod is synced when
+   * its pod worker would sync it — about 1 s after a change, 10 s after a failed sync, and
+   * once a minute otherwise.
+   */
+  advance(ms: number): void {
+    const clock = this.node.clock
+    const end = clock.now() + ms
+    for (;;) {
+      let next: [string, number] | undefined
+      for (const [name, at] of this.due) if (at <= end && (!next || at < next[1])) next = [name, at]
+      if (!next) break
+      const [name, at] = next
+      if (at > clock.now()) clock.advance(at - clock.now())
+      const results = this.entry(name).worker.syncOnce()
+      const failed = results.some((r) => r.error)
+      this.due.set(name, clock.now() + (failed ? RETRY_AFTER_ERROR_MS : results.length > 0 ? RELIST_MS : RESYNC_MS))
+    }
+    if (clock.now() < end) clock.advance(end - clock.now())
+  }
+
+  /** The pods on the node, in the order they were created. */
+  podNames(): string[] {
+    return [...this.pods.keys()]
+  }
+
+  /**
+   * `kubectl delete pod`: the kubelet stops the pod's containers and its sandbox, and they are
+   * removed; the pod is gone from the API.
+   */
+  deletePod(name: string): void {
+    const { worker, recorder } = this.entry(name)
+    const status = worker.runtimeStatus()
+    this.trace.sync(`delete pod ${name}`)
+    for (const container of status.containerStatuses) {
+      if (container.state === 'running') {
+        recorder.record('Normal', 'Killing', `Stopping container ${container.name}`, { fieldPath: `spec.containers{${container.name}}` })
+        this.cri.stopContainer({ containerId: container.id, timeout: 30 })
+      }
+    }
+    for (const sandbox of status.sandboxStatuses) this.cri.stopPodSandbox({ podSandboxId: sandbox.id })
+    for (const container of status.containerStatuses) this.cri.removeContainer({ containerId: container.id })
+    for (const sandbox of status.sandboxStatuses) this.cri.removePodSandbox({ podSandboxId: sandbox.id })
+    this.pods.delete(name)
+    this.due.delete(name)
+  }
+
+  // ---- the runtime's configuration and images, as an admin changes them ---------------------
+
+  /** `ctr -n <namespace> images import <tarball>` of an archive holding this image. */
+  importImage(reference: string, namespace = CRI_NAMESPACE): ImportResult {
+    this.checkReference(reference)
+    return this.runtime.images.import(reference, namespace)
+  }
+
+  /** A new sandbox image in the runtime's configuration, and a restart of the runtime. */
+  setSandboxImage(reference: string): void {
+    this.checkReference(reference)
+    this.runtime.images.setSandboxImage(reference)
+  }
+
+  /** Writes the registry's hosts.toml with these mirrors; `up`: whether they answer (holding every image). */
+  setMirrors(registry: string, endpoints: string[], up = true): void {
+    this.runtime.registries.setMirrors(registry, endpoints)
+    for (const endpoint of endpoints) this.runtime.registries.setReachable(endpoint, up ? 'all' : false)
+  }
+
+  /**
+   * The kubelet's image garbage collector, as the eviction manager runs it under disk pressure
+   * (DeleteUnusedImages): every image no container uses and the runtime has not pinned, least
+   * recently used first — or only until `bytesToFree` bytes are freed. The decisions are kata
+   * 6's imagesToFree; the removals are CRI RemoveImage calls.
+   */
+  gcImages(options: { bytesToFree?: number; minAgeMs?: number } = {}): ImageGcResult {
+    const store = this.runtime.images
+    const now = this.node.clock.now()
+    this.trace.sync('image GC: delete unused images')
+    const records = store.gcRecords()
+    const inUse = new Set(this.runtime.listContainers({}).containers.map((c) => c.imageRef))
+    const listed = this.runtime.listImages({}).images
+    const ids = store.images.imagesToFree(records, inUse, options.bytesToFree ?? Number.MAX_SAFE_INTEGER, now, options.minAgeMs ?? IMAGE_MINIMUM_GC_AGE_MS)
+    const result: ImageGcResult = { removed: [], log: ['"Attempting to delete unused images"'] }
+    for (const id of ids) {
+      const record = records.find((r) => r.id === id)
+      const size = record?.size ?? 0
+      result.log.push(`"Removing image to free bytes" imageID="${id}" size=${size} runtimeHandler=""`)
+      this.cri.removeImage({ image: { image: id } })
+      result.removed.push({ id, size, names: listed.find((i) => i.id === id)?.repoTags ?? [] })
+    }
+    return result
+  }
+
+  // ---- what an admin reads -------------------------------------------------------------------
+
+  /** `kubectl get pods` (optionally `-o wide`) for every pod on the node. */
+  getAllPods(wide = false): string {
+    const header = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']
+    if (wide) header.push('IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES')
+    // The API server lists pods in key order: by name.
+    const rows = [...this.podNames()].sort().map((name) => {
+      const v = this.view(name)
+      const c = podColumns(v.pod, v.status, v.now)
+      const row = [name, c.ready, c.status, c.restarts, humanDuration(v.now - v.createdAt)]
+      if (wide) row.push(v.status.podIP || '<none>', this.nodeName, '<none>', '<none>')
+      return row
+    })
+    if (rows.length === 0) return 'No resources found in default namespace.'
+    return tabwrite([header, ...rows], { minWidth: 6, padding: 3 }).join('\n')
+  }
+
+  /**
+   * `crictl images` (with `--pinned`): one line per name, sorted by the first name, ids cut to
+   * 13 characters, sizes as go-units prints them; crictl's tabwriter (minwidth 20, padding 3).
+   */
+  crictlImages(pinned = true): string {
+    const images = [...this.runtime.listImages({}).images].sort((a, b) => (a.repoTags[0] ?? a.id).localeCompare(b.repoTags[0] ?? b.id))
+    const header = ['IMAGE', 'TAG', 'IMAGE ID', 'SIZE', ...(pinned ? ['PINNED'] : [])]
+    const rows = images.flatMap((image) => {
+      const id = image.id.replace(/^sha256:/, '').slice(0, 13)
+      const size = humanSize(Number(image.size))
+      const tags = image.repoTags.length > 0 ? image.repoTags : [`${(image.repoDigests[0] ?? '<none>').split('@')[0]}:<none>`]
+      return tags.map((tag) => {
+        const colon = tag.lastIndexOf(':')
+        return [tag.slice(0, colon), tag.slice(colon + 1), id, size, ...(pinned ? [String(image.pinned)] : [])]
+      })
+    })
+    return tabwrite([header, ...rows], { minWidth: 20, padding: 3 }).join('\n')
+  }
+
+  private checkReference(reference: string): void {
+    try {
+      parseReference(reference)
+    } catch (error) {
+      if (error instanceof ReferenceError) throw new SimError(`"${reference}" is not an image reference: ${error.message}`)
+      throw error
+    }
   }
 
   view(name: string): PodView {
@@ -183,4 +352,16 @@ export class NodeSession {
     if (!entry) throw new SimError(`pods "${name}" not found`)
     return entry
   }
+}
+
+/** go-units HumanSizeWithPrecision(size, 3): decimal units, three significant digits (`320kB`, `72.2MB`). */
+export function humanSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB']
+  let size = bytes
+  let i = 0
+  while (size >= 1000 && i < units.length - 1) {
+    size /= 1000
+    i++
+  }
+  return `${Number(size.toPrecision(3))}${units[i]}`
 }

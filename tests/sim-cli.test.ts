@@ -108,6 +108,55 @@ describe('npm run sim on an air-gapped node', () => {
   })
 })
 
+describe('npm run sim: each runtime and each way of being cut off (chapter 6)', () => {
+  const failedEvent = (...args: string[]) => {
+    const { stdout } = sim('examples/pods/web.yaml', ...args, '--for', '0', '--json')
+    return (JSON.parse(stdout) as { events: { reason: string; message: string }[] }).events.find((e) => e.reason === 'FailedCreatePodSandBox')?.message
+  }
+
+  it('uses each runtime’s own default sandbox image', () => {
+    const expected: Record<string, string> = {
+      'containerd-1.6': 'registry.k8s.io/pause:3.6',
+      'containerd-1.6.20': 'registry.k8s.io/pause:3.6',
+      'containerd-1.7': 'registry.k8s.io/pause:3.8',
+      'containerd-2.0': 'registry.k8s.io/pause:3.10',
+      'containerd-2.2': 'registry.k8s.io/pause:3.10.1',
+      'containerd-2.3': 'registry.k8s.io/pause:3.10.2',
+      'cri-o': 'registry.k8s.io/pause:3.10.1',
+    }
+    for (const [runtime, image] of Object.entries(expected)) {
+      const { stdout } = sim('examples/pods/web.yaml', '--runtime', runtime, '--json', '--for', '0')
+      expect((JSON.parse(stdout) as { runtime: { sandboxImage: string } }).runtime.sandboxImage, runtime).toBe(image)
+    }
+  })
+
+  it('CRI-O words it its own way: creating pod sandbox, then containers/image’s ping of /v2/', () => {
+    expect(failedEvent('--offline', '--runtime', 'cri-o')).toMatch(
+      /^Failed to create pod sandbox: rpc error: code = Unknown desc = creating pod sandbox with name "k8s_web_default_[0-9a-f-]{36}_0": unable to pull image: initializing source docker:\/\/registry\.k8s\.io\/pause:3\.10\.1: pinging container registry registry\.k8s\.io: Get "https:\/\/registry\.k8s\.io\/v2\/": dial tcp: lookup registry\.k8s\.io on 192\.168\.49\.1:53: no such host$/,
+    )
+  })
+
+  it('--cut-off gives the lab’s tail for each air-gap shape, and a dropped connection gives DeadlineExceeded', () => {
+    const prefix =
+      'Failed to create pod sandbox: rpc error: code = CODE desc = failed to get sandbox image "registry.k8s.io/pause:3.6": failed to pull image "registry.k8s.io/pause:3.6": ' +
+      'failed to pull and unpack image "registry.k8s.io/pause:3.6": failed to resolve reference "registry.k8s.io/pause:3.6": ' +
+      'failed to do request: Head "https://registry.k8s.io/v2/pause/manifests/3.6": '
+    const tails: Array<[string, string, RegExp]> = [
+      ['no-route', 'Unknown', /^dial tcp: lookup registry\.k8s\.io on 192\.168\.49\.1:53: dial udp 192\.168\.49\.1:53: connect: network is unreachable$/],
+      ['dns-nxdomain', 'Unknown', /^dial tcp: lookup registry\.k8s\.io on 192\.168\.49\.1:53: no such host$/],
+      ['dns-dropped', 'Unknown', /^dial tcp: lookup registry\.k8s\.io on 192\.168\.49\.1:53: read udp 192\.168\.49\.2:\d+->192\.168\.49\.1:53: i\/o timeout$/],
+      ['tcp-dropped', 'DeadlineExceeded', /^dial tcp 192\.0\.2\.50:443: i\/o timeout$/],
+      ['no-arp', 'Unknown', /^dial tcp 192\.0\.2\.50:443: connect: no route to host$/],
+    ]
+    for (const [cutOff, code, tail] of tails) {
+      const message = failedEvent('--cut-off', cutOff, '--runtime', 'containerd-1.6')
+      const head = prefix.replace('CODE', code)
+      expect(message?.startsWith(head), `${cutOff}: ${message}`).toBe(true)
+      expect(message!.slice(head.length), cutOff).toMatch(tail)
+    }
+  })
+})
+
 describe('npm run sim --crash', () => {
   it('pause: SandboxChanged, every container re-created in a new sandbox with a new IP', () => {
     const { stdout } = sim('examples/pods/web.yaml', '--crash', 'pause', '--json')
