@@ -48,7 +48,8 @@ it('shows what kubectl prints for each run: running pods, FailedCreatePodSandBox
   terminals.splice(1, 1)
   expect(terminals[1]).toMatch(/Warning\s+FailedCreatePodSandBox\s+\S+ \(x\d+ over \S+\)\s+kubelet\s+Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image/)
   expect(terminals[1]).toMatch(/web\s+0\/2\s+ContainerCreating\s+0/)
-  expect(terminals[2]).toContain('Failed to pull image "nginx:1.27": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nginx:1.27"')
+  // The kubelet's CRI client drops "rpc error: code = Unknown desc = " from pull errors.
+  expect(terminals[2]).toContain('Failed to pull image "nginx:1.27": failed to pull and unpack image "docker.io/library/nginx:1.27"')
   expect(terminals[2]).toMatch(/web\s+1\/2\s+(ErrImagePull|ImagePullBackOff)/)
 })
 

@@ -122,11 +122,12 @@ export const KATAS: readonly Kata[] = [
         'initContainersToStart and containersToStart. For a first version of computePodActions, copy what ' +
         'podSandboxChanged says and start every app container.',
       'startContainer is three CRI calls with an event after each: ensureImageExists → imageRef; ' +
-        'cri.createContainer({ podSandboxId, config: generateContainerConfig(pod, container, restartCount, imageRef), ' +
+        'cri.createContainer({ podSandboxId, config: generateContainerConfig(cri, pod, container, restartCount, imageRef), ' +
         'sandboxConfig }) → Created "Container created"; cri.startContainer({ containerId }) → Started "Container started". ' +
         'Record them with containerEvent(this.deps.recorder, container, pod, kind)(type, reason, message).',
-      'ensureImageExists: image = withDefaultTag(container.image). ALWAYS cri.imageStatus({ image: { image } }) first. ' +
-        'Pull when the policy is Always, or IfNotPresent and ImageStatus said null. Otherwise: present → Pulled ' +
+      'ensureImageExists: image = withDefaultTag(container.image). With IfNotPresent or Never, cri.imageStatus({ image: ' +
+        '{ image } }) first; with Always, no ImageStatus: pull straight away. Pull when the policy is Always, or ' +
+        'IfNotPresent and ImageStatus said null. Otherwise: present → Pulled ' +
         '"Container image \"<image as written>\" already present on machine and can be accessed by the pod" and return its id; absent with Never → ' +
         'Warning ErrImageNeverPull and throw new StartError("ErrImageNeverPull", message). Messages quote the image ' +
         'as the Pod spec wrote it (container.image), not the one with :latest added.',
@@ -135,7 +136,9 @@ export const KATAS: readonly Kata[] = [
         '\"<image>\" in <d> (<d> including waiting). Image size: <size> bytes." where d = goDuration(now() - start). ' +
         'A failed pull: Warning Failed "Failed to pull image \"<image>\": <error.message>", imageBackOff.next(key), ' +
         'throw StartError("ErrImagePull", error.message). Before pulling, if imageBackOff.isInBackOffSinceUpdate(key) ' +
-        '(key = `${uid}_${container.image}`): Normal BackOff "Back-off pulling image \"<image>\"" and ImagePullBackOff. ' +
+        '(key = `${uid}_${container.image}`): Normal BackOff "Back-off pulling image \"<image>\"" and ImagePullBackOff, ' +
+        'whose message adds the last pull error: `Back-off pulling image "<image>": ErrImagePull: <error>` (keep it in ' +
+        'this.lastPullError when a pull fails). ' +
         'startContainer turns a StartError from here into Warning Failed "Error: <reason>".',
       'A failed RunPodSandbox ends the sync: record Warning FailedCreatePodSandBox "Failed to create pod sandbox: ' +
         '<error.message>" (the message is already "rpc error: code = … desc = …") and return [{ action: ' +

@@ -3,6 +3,11 @@
  * in the trace with a short label and answer, and every failure reaches the caller the way
  * grpc-go delivers it: a GrpcError, printed `rpc error: code = … desc = …`, whatever the
  * runtime threw.
+ *
+ * One exception, as in the kubelet's CRI client (k8s.io/cri-client remote_image.go, since
+ * Kubernetes 1.28): a failed PullImage with code Unknown comes back as a plain error holding
+ * only the runtime's text, "since they add no value". So `Failed to pull image` events read
+ * `… : failed to pull and unpack image …`, while RunPodSandbox errors keep their `rpc error:`.
  */
 import { CRI_METHODS, type CriMethod, type CriRuntime } from './cri.ts'
 import { GrpcError } from './grpc.ts'
@@ -24,6 +29,7 @@ export function criClient(runtime: CriRuntime, trace: Trace): CriRuntime {
       } catch (error) {
         const grpc = error instanceof GrpcError ? error : new GrpcError('Unknown', (error as Error)?.message ?? String(error))
         trace.endCall(entry, { error: grpc.message })
+        if (method === 'pullImage' && grpc.code === 'Unknown') throw new Error(grpc.desc)
         throw grpc
       }
     }

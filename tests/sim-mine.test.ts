@@ -37,7 +37,7 @@ describe('npm run sim --mine and --compare', () => {
   it('names the first call where the learner’s kubelet differs', () => {
     const skipsImageStatus = workbook
       .read('solutions', '04-syncpod', 'sync-pod.ts')
-      .replace('const present = cri.imageStatus({ image: { image } }).image', 'const present = null as null | { id: string }')
+      .replace("const present = policy === 'Always' ? null : cri.imageStatus({ image: { image } }).image", 'const present = null as null | { id: string }')
     workbook.write(LEARNER, skipsImageStatus)
     const { code, stdout } = workbook.sim('examples/pods/web.yaml', '--compare')
     expect(code).toBe(1)

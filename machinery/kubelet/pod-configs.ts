@@ -5,7 +5,7 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
 import { namespaceOptionsFor } from '../../solutions/01-pods/pods.ts'
-import type { ContainerConfig, PodSandboxConfig } from '../cri.ts'
+import type { ContainerConfig, ImageService, PodSandboxConfig } from '../cri.ts'
 
 /** The labels the kubelet puts on sandboxes and containers, to find a pod's pieces again. */
 export const LABELS = {
@@ -50,8 +50,19 @@ export function generatePodSandboxConfig(pod: Pod, attempt: number): PodSandboxC
  * The config for one container. `imageRef` is the image id the pull (or ImageStatus)
  * returned: the kubelet creates the container from exactly that image, and keeps the
  * reference as written in `userSpecifiedImage`.
+ *
+ * Like the kubelet's generateContainerConfig, it asks the runtime once more about the image
+ * (ImageStatus, with the name exactly as the Pod writes it): the image's user decides whether
+ * runAsNonRoot can be honoured. That call shows up in every trace just before CreateContainer.
  */
-export function generateContainerConfig(pod: Pod, container: Container, restartCount: number, imageRef: string): ContainerConfig {
+export function generateContainerConfig(
+  images: Pick<ImageService, 'imageStatus'>,
+  pod: Pod,
+  container: Container,
+  restartCount: number,
+  imageRef: string,
+): ContainerConfig {
+  images.imageStatus({ image: { image: container.image ?? '' } })
   const namespaceOptions = namespaceOptionsFor(pod)
   return {
     metadata: { name: container.name, attempt: restartCount },

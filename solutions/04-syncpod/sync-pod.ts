@@ -65,6 +65,9 @@ export interface RuntimeManagerDeps {
 }
 
 export class RuntimeManager {
+  /** Per pod and image: the last failed pull, which a back-off's status message repeats. */
+  protected readonly lastPullError = new Map<string, string>()
+
   constructor(protected readonly deps: RuntimeManagerDeps) {}
 
   // #region compute
@@ -167,7 +170,8 @@ export class RuntimeManager {
   // #region image
   /**
    * Makes sure the container's image is on the node, honouring imagePullPolicy, and returns
-   * the image id. ImageStatus always comes first; PullImage only when the policy says so.
+   * the image id. IfNotPresent and Never ask ImageStatus first; Always goes straight to
+   * PullImage (since Kubernetes 1.32 the kubelet skips that ImageStatus).
    */
   ensureImageExists(pod: Pod, container: Container, sandboxConfig: PodSandboxConfig): string {
     const { cri, now, imageBackOff } = this.deps
@@ -181,23 +185,23 @@ export class RuntimeManager {
       event('Warning', 'InspectFailed', message)
       throw new StartError('InvalidImageName', message)
     }
-    const present = cri.imageStatus({ image: { image } }).image
     // The API server has defaulted the policy: Always for :latest, IfNotPresent otherwise.
     const policy = container.imagePullPolicy ?? 'IfNotPresent'
-    if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
-      if (present) {
-        event('Normal', 'Pulled', `Container image "${written}" already present on machine and can be accessed by the pod`)
-        return present.id
-      }
+    const present = policy === 'Always' ? null : cri.imageStatus({ image: { image } }).image
+    if (present) {
+      event('Normal', 'Pulled', `Container image "${written}" already present on machine and can be accessed by the pod`)
+      return present.id
+    }
+    if (policy === 'Never') {
       const message = `Container image "${written}" is not present with pull policy of Never`
       event('Warning', 'ErrImageNeverPull', message)
       throw new StartError('ErrImageNeverPull', message)
     }
     const backOffKey = `${pod.metadata?.uid}_${written}`
     if (imageBackOff.isInBackOffSinceUpdate(backOffKey)) {
-      const message = `Back-off pulling image "${written}"`
-      event('Normal', 'BackOff', message)
-      throw new StartError('ImagePullBackOff', message)
+      event('Normal', 'BackOff', `Back-off pulling image "${written}"`)
+      // The pod's status says why it is backing off: the last pull's error.
+      throw new StartError('ImagePullBackOff', `Back-off pulling image "${written}": ${this.lastPullError.get(backOffKey) ?? ''}`)
     }
     event('Normal', 'Pulling', `Pulling image "${written}"`)
     const started = now()
@@ -208,6 +212,7 @@ export class RuntimeManager {
       const message = (error as Error).message
       event('Warning', 'Failed', `Failed to pull image "${written}": ${message}`)
       imageBackOff.next(backOffKey)
+      this.lastPullError.set(backOffKey, `ErrImagePull: ${message}`)
       throw new StartError('ErrImagePull', message)
     }
     const took = goDuration(now() - started)
@@ -230,7 +235,7 @@ export class RuntimeManager {
       if (error instanceof StartError) event('Warning', 'Failed', `Error: ${error.reason}`)
       throw error
     }
-    const config = generateContainerConfig(pod, container, restartCount, imageRef)
+    const config = generateContainerConfig(cri, pod, container, restartCount, imageRef)
     let containerId: string
     try {
       containerId = cri.createContainer({ podSandboxId: sandboxId, config, sandboxConfig }).containerId

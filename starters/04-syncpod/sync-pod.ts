@@ -65,6 +65,9 @@ export interface RuntimeManagerDeps {
 }
 
 export class RuntimeManager {
+  /** Per pod and image: the last failed pull, which a back-off's status message repeats. */
+  protected readonly lastPullError = new Map<string, string>()
+
   constructor(protected readonly deps: RuntimeManagerDeps) {}
 
   // #region compute
@@ -100,8 +103,9 @@ export class RuntimeManager {
    * the image id. ImageStatus always comes first; PullImage only when the policy says so.
    */
   ensureImageExists(pod: Pod, container: Container, sandboxConfig: PodSandboxConfig): string {
-    // TODO: the image with a default tag (withDefaultTag), then ImageStatus — always first.
-    // TODO: Never or IfNotPresent with the image present: no pull (an event either way).
+    // TODO: the image with a default tag (withDefaultTag). IfNotPresent and Never ask ImageStatus
+    //       first; Always does not ask.
+    // TODO: present: no pull (Pulled, already present). Absent with Never: ErrImageNeverPull.
     // TODO: in back-off since the last failed pull? BackOff event, ImagePullBackOff.
     // TODO: otherwise Pulling, PullImage, then Pulled with the time it took and the size
     //       ImageStatus reports; a failed pull is a Failed event, a back-off step, ErrImagePull.
@@ -112,7 +116,7 @@ export class RuntimeManager {
   // #region start
   /** startContainer: pull, create, start — each step an event, each failure a reason. */
   startContainer(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, restartCount: number): void {
-    // TODO: ensureImageExists, then CreateContainer (generateContainerConfig), then
+    // TODO: ensureImageExists, then CreateContainer (generateContainerConfig(cri, …)), then
     //       StartContainer. An event after each step; a failure is a Failed event
     //       "Error: <reason or runtime message>" and a StartError.
     throw new Error('TODO: startContainer is not written yet')
