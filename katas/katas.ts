@@ -151,6 +151,31 @@ export const KATAS: readonly Kata[] = [
     ],
   },
   {
+    number: 5,
+    slug: 'pause',
+    folder: '05-pause',
+    title: 'Keep the pod alive with pause: sandbox death versus a container crash, and zombie reaping',
+    chapter: { title: 'The pause container', page: '/chapters/05-pause-container' },
+    files: ['pause.ts'],
+    spec: 'pause.spec.ts',
+    hints: [
+      'Start with pauseProgram: until pause runs, no sandbox comes up and most specs fail the same way. Then ' +
+        'containerNamespaces, then podSandboxChanged. Each spec name says one fact of a real node.',
+      "pauseProgram: set process.stderr = [] and process.handlers = { SIGINT, SIGTERM, SIGCHLD }. SIGINT and SIGTERM " +
+        "push `Shutting down, got signal: ${SIGNAL_DESCRIPTIONS[signal]}` and kernel.exit(process.pid, 0). Do not add a " +
+        'handler for anything else: a PID 1 without a handler is not killed by the kernel.',
+      'The SIGCHLD handler is pause.c\'s `while (waitpid(-1, NULL, WNOHANG) > 0);`: while (kernel.waitAny(process.pid) > 0). ' +
+        "And if kernel.pidInNamespace(process.pid) !== 1, push 'Warning: pause should be the first process' (a hostPID pod).",
+      "containerNamespaces: return { net: pause.namespaces.net, ipc: pause.namespaces.ipc, uts: pause.namespaces.uts, pid, " +
+        "mnt: kernel.createNamespace('mnt') } where pid is pause.namespaces.pid with options.pid === 'POD', kernel.host.pid " +
+        "with 'NODE', and kernel.createNamespace('pid') otherwise.",
+      'podSandboxChanged: the newest sandbox is status.sandboxStatuses[0]. None: { changed: true, attempt: 0, sandboxId: \'\' }. ' +
+        "Otherwise next = 1 + the highest metadata.attempt of all of them; changed (with next and the newest id) when more than " +
+        "one is SANDBOX_READY, when the newest is not SANDBOX_READY, or when it has no network.ip and the pod is not " +
+        'hostNetwork. Else { changed: false, attempt: newest.metadata.attempt, sandboxId: newest.id }. Containers do not matter.',
+    ],
+  },
+  {
     number: 6,
     slug: 'airgap',
     folder: '06-airgap',

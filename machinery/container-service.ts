@@ -29,6 +29,7 @@ import type { ContainerRecord } from './containers.ts'
 import { GrpcError } from './grpc.ts'
 import type { ImageStore } from './image-service.ts'
 import type { SimulatedNode } from './node.ts'
+import type { containerNamespaces } from '../solutions/05-pause/pause.ts'
 import { PrefixError, resolveId } from './truncindex.ts'
 
 /** What the runtime needs to know about a sandbox to put a container in it. */
@@ -53,6 +54,8 @@ export interface ContainerServiceOptions {
   sandbox: (podSandboxId: string) => SandboxHandle | undefined
   behaviour?: ProgramBehaviour
   step?: (text: string) => void
+  /** Which namespaces a new container gets (chapter 5). */
+  containerNamespaces: typeof containerNamespaces
 }
 
 export class ContainerService {
@@ -108,20 +111,10 @@ export class ContainerService {
       throw new GrpcError('Unknown', `sandbox container "${record.podSandboxId}" is not running`)
     }
     const { kernel } = node
-    const pid =
-      sandbox.namespaceOptions.pid === 'POD'
-        ? pause.namespaces.pid
-        : sandbox.namespaceOptions.pid === 'NODE'
-          ? kernel.host.pid
-          : kernel.createNamespace('pid')
     const command = commandLine(record.config)
-    const process = kernel.spawn(command, {
-      net: pause.namespaces.net,
-      ipc: pause.namespaces.ipc,
-      uts: pause.namespaces.uts,
-      pid,
-      mnt: kernel.createNamespace('mnt'),
-    })
+    const namespaces = this.options.containerNamespaces(kernel, pause, sandbox.namespaceOptions)
+    const pid = namespaces.pid
+    const process = kernel.spawn(command, namespaces)
     this.options.step?.(`join pause's net, ipc, uts${pid === pause.namespaces.pid ? ', pid' : ''} (pid ${pause.pid})`)
     this.options.step?.(`start ${command} (pid ${process.pid})`)
     record.pid = process.pid

@@ -93,7 +93,31 @@ export interface Process {
   namespaces: Record<NamespaceType, Namespace>
   state: 'running' | 'exited'
   exitCode?: number
+  /** The parent's PID (node view); undefined for processes the runtime started directly. */
+  parentPid?: number
+  /** Exited, but its parent has not waited for it yet: a zombie, still holding its PID. */
+  zombie?: boolean
+  /** What the process does when a signal arrives; a signal without a handler does the default. */
+  handlers?: Partial<Record<Signal, () => void>>
+  /** What it wrote to stderr, line by line. */
+  stderr?: string[]
 }
+
+/** The signals this book needs, with Linux's numbers. */
+export const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15, SIGCHLD: 17 } as const
+export type Signal = keyof typeof SIGNALS
+
+/** How psignal(3) names them, e.g. `Shutting down, got signal: Terminated`. */
+export const SIGNAL_DESCRIPTIONS: Record<Signal, string> = {
+  SIGHUP: 'Hangup',
+  SIGINT: 'Interrupt',
+  SIGKILL: 'Killed',
+  SIGTERM: 'Terminated',
+  SIGCHLD: 'Child exited',
+}
+
+/** A program the node knows how to run: called once the process exists, to set it up. */
+export type Program = (process: Process, kernel: Kernel) => void
 
 /** The node: its own namespaces (what hostNetwork and hostPID mean) and everything running on it. */
 export class Kernel {
@@ -103,6 +127,10 @@ export class Kernel {
   private readonly networks = new Set<NetworkNamespace>()
   /** The node's own namespaces, the ones `NODE` mode refers to. */
   readonly host: Record<NamespaceType, Namespace>
+  /** Programs by command: spawning one of these runs its setup (e.g. pause installs its handlers). */
+  readonly programs = new Map<string, Program>()
+  /** Each PID namespace's first process, its PID 1 ("init"), which inherits orphans. */
+  private readonly pidNamespaceInit = new Map<Namespace, number>()
 
   constructor(nodeIP = '192.168.49.2') {
     this.host = {
@@ -138,10 +166,70 @@ export class Kernel {
     }
     for (const ns of Object.values(process.namespaces)) ns.members.add(process.pid)
     this.processes.set(process.pid, process)
+    const pidNs = process.namespaces.pid
+    if (!this.pidNamespaceInit.has(pidNs) && pidNs !== this.host.pid) this.pidNamespaceInit.set(pidNs, process.pid)
+    this.programs.get(command)?.(process, this)
     return process
   }
 
-  /** The process ends (killed or exited); a namespace nobody holds any more goes with it. */
+  /** fork + exec inside the parent's namespaces: a child process of `parentPid`. */
+  spawnChild(parentPid: number, command: string): Process {
+    const parent = this.processes.get(parentPid)
+    if (!parent || parent.state !== 'running') throw new KernelError(`fork: no such process: ${parentPid}`, 'ESRCH')
+    const child = this.spawn(command, parent.namespaces)
+    child.parentPid = parentPid
+    return child
+  }
+
+  /**
+   * The PID a process has inside its own PID namespace, as `getpid()` returns it there: 1 for
+   * the namespace's first process. Inside the node's namespace it is the node PID.
+   */
+  pidInNamespace(pid: number): number {
+    const process = this.processes.get(pid)
+    if (!process) throw new KernelError(`no such process: ${pid}`, 'ESRCH')
+    const pidNs = process.namespaces.pid
+    if (pidNs === this.host.pid) return pid
+    const init = this.pidNamespaceInit.get(pidNs)
+    return init === undefined ? pid : pid - init + 1
+  }
+
+  /**
+   * Sends a signal. A handler runs if the process has one. SIGKILL always kills (exit code
+   * 137). Otherwise the default action: terminate — except for a namespace's PID 1, which the
+   * kernel shields from signals it has no handler for.
+   */
+  signal(pid: number, signal: Signal): void {
+    const process = this.processes.get(pid)
+    if (!process || process.state !== 'running') throw new KernelError(`kill ${pid}: no such process`, 'ESRCH')
+    if (signal === 'SIGKILL') return this.exit(pid, 128 + SIGNALS.SIGKILL)
+    const handler = process.handlers?.[signal]
+    if (handler) return handler()
+    if (signal === 'SIGCHLD') return // default: ignore
+    const isNamespaceInit = process.namespaces.pid !== this.host.pid && this.pidInNamespace(pid) === 1
+    if (isNamespaceInit) return
+    this.exit(pid, 128 + SIGNALS[signal])
+  }
+
+  /** Exited children of `parentPid` that nobody has waited for yet. */
+  zombiesOf(parentPid: number): Process[] {
+    return [...this.processes.values()].filter((p) => p.zombie && p.parentPid === parentPid)
+  }
+
+  /** `waitpid(-1, NULL, WNOHANG)`: reaps one zombie child, and returns its pid, or 0 if none. */
+  waitAny(parentPid: number): number {
+    const [zombie] = this.zombiesOf(parentPid)
+    if (!zombie) return 0
+    zombie.zombie = false
+    return zombie.pid
+  }
+
+  /**
+   * The process ends (killed or exited); a namespace nobody holds any more goes with it.
+   * A process with a living parent stays a zombie until the parent waits for it, and the
+   * parent gets SIGCHLD. Its own children are re-parented to PID 1 of their PID namespace —
+   * and when PID 1 itself dies, the kernel kills everything else in that namespace.
+   */
   exit(pid: number, exitCode = 0): void {
     const process = this.processes.get(pid)
     if (!process || process.state === 'exited') return
@@ -150,6 +238,26 @@ export class Kernel {
     for (const ns of Object.values(process.namespaces)) {
       ns.members.delete(pid)
       if (!ns.alive && ns instanceof NetworkNamespace) ns.closeAll()
+    }
+    const pidNs = process.namespaces.pid
+    const init = this.pidNamespaceInit.get(pidNs)
+    for (const child of this.processes.values()) {
+      if (child.parentPid !== pid) continue
+      child.parentPid = init !== undefined && init !== pid ? init : undefined
+      if (child.zombie && child.parentPid === undefined) child.zombie = false
+    }
+    if (init === pid) {
+      for (const other of [...pidNs.members]) this.exit(other, 128 + SIGNALS.SIGKILL)
+    }
+    const parent = process.parentPid === undefined ? undefined : this.processes.get(process.parentPid)
+    if (parent?.state === 'running') {
+      process.zombie = true
+      parent.handlers?.SIGCHLD?.()
+    }
+    // A zombie whose new parent is already waiting-capable gets reaped when SIGCHLD arrives.
+    if (init !== undefined && init !== pid) {
+      const initProcess = this.processes.get(init)
+      if (initProcess?.state === 'running' && this.zombiesOf(init).length > 0) initProcess.handlers?.SIGCHLD?.()
     }
   }
 

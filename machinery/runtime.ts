@@ -9,6 +9,7 @@
  * words before the kubelet ever sees it.
  */
 import { SandboxService } from '../solutions/03-sandbox/sandbox.ts'
+import { containerNamespaces, pauseProgram } from '../solutions/05-pause/pause.ts'
 import { ContainerService, type ProgramBehaviour, type SandboxHandle } from './container-service.ts'
 import type {
   ContainerStatusRequest,
@@ -66,6 +67,8 @@ export interface RuntimeOptions {
   images?: ImageHalf
   behaviour?: ProgramBehaviour
   trace?: Trace
+  /** Chapter 5's pieces, when a spec brings its own: the pause program, a container's namespaces. */
+  pause?: { pauseProgram: typeof pauseProgram; containerNamespaces: typeof containerNamespaces }
 }
 
 /** The SandboxService methods the runtime uses: the reference's, or a learner's from chapter 3. */
@@ -96,11 +99,14 @@ export class SimulatedRuntime implements CriRuntime {
       step,
     })
     for (const reference of options.preload ?? []) this.images.import(reference)
+    // What /pause does when the sandbox starts it: chapter 5's pause program.
+    node.kernel.programs.set('/pause', options.pause?.pauseProgram ?? pauseProgram)
     this.sandboxes = new SandboxService(node)
     this.containers = new ContainerService({
       node,
       images: this.images,
       sandbox: (id) => this.sandboxHandle(id),
+      containerNamespaces: options.pause?.containerNamespaces ?? containerNamespaces,
       ...(options.behaviour ? { behaviour: options.behaviour } : {}),
       step,
     })

@@ -7,6 +7,7 @@
 import type { Pod } from 'kubernetes-types/core/v1'
 import { validatePod } from '../solutions/01-pods/pods.ts'
 import { RuntimeManager } from '../solutions/04-syncpod/sync-pod.ts'
+import type { containerNamespaces, pauseProgram, podSandboxChanged } from '../solutions/05-pause/pause.ts'
 import { criClient } from '../machinery/cri-client.ts'
 import type { CriRuntime } from '../machinery/cri.ts'
 import { EventRecorder, type PodEvent } from '../machinery/events.ts'
@@ -47,6 +48,15 @@ export interface SessionOptions {
   images?: ImageHalf
   /** Endpoints inside the closed network that answer, e.g. a private registry: endpoint → the refs it holds, or 'all'. */
   reachable?: Record<string, string[] | 'all'>
+  /** Kata 5's functions, e.g. a learner's katas/05-pause/pause.ts; the reference's when absent. */
+  pause?: PauseParts
+}
+
+/** What chapter 5's kata provides: the pause program, a container's namespaces, the kubelet's decision. */
+export interface PauseParts {
+  pauseProgram: typeof pauseProgram
+  containerNamespaces: typeof containerNamespaces
+  podSandboxChanged: typeof podSandboxChanged
 }
 
 /** What one run of the kubelet's image GC did. */
@@ -84,6 +94,7 @@ export class NodeSession {
   readonly profile: RuntimeProfile
   readonly nodeName: string
   private readonly cri: CriRuntime
+  private readonly pause: PauseParts | undefined
   private readonly pods = new Map<string, PodEntry>()
   private readonly imageBackOff: Backoff
   private readonly containerBackOff: Backoff
@@ -115,9 +126,11 @@ export class NodeSession {
       preload: options.preload ?? [],
       ...(options.pinning === undefined ? {} : { pinning: options.pinning }),
       ...(options.images ? { images: options.images } : {}),
+      ...(options.pause ? { pause: options.pause } : {}),
       behaviour: (config) => this.behaviourOf(config.labels ?? {}),
       trace: this.trace,
     })
+    this.pause = options.pause
     this.cri = criClient(this.runtime, this.trace)
     this.imageBackOff = new Backoff(() => clock.now())
     this.containerBackOff = new Backoff(() => clock.now())
@@ -139,7 +152,14 @@ export class NodeSession {
     recorder.record('Normal', 'Scheduled', `Successfully assigned ${pod.metadata!.namespace}/${name} to ${this.nodeName}`, {
       source: 'default-scheduler',
     })
-    const deps = { cri: this.cri, recorder, now: () => clock.now(), imageBackOff: this.imageBackOff, containerBackOff: this.containerBackOff }
+    const deps: ManagerDeps = {
+      cri: this.cri,
+      recorder,
+      now: () => clock.now(),
+      imageBackOff: this.imageBackOff,
+      containerBackOff: this.containerBackOff,
+      ...(this.pause ? { podSandboxChanged: this.pause.podSandboxChanged } : {}),
+    }
     const manager = makeManager ? makeManager(deps) : new RuntimeManager(deps)
     const worker = new PodWorker({ pod, runtime: this.runtime, manager, trace: this.trace, clock })
     this.pods.set(name, { pod, worker, recorder, createdAt: clock.now() })

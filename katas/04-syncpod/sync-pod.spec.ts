@@ -334,7 +334,8 @@ describe('init containers', () => {
 })
 
 describe('computePodActions', () => {
-  const manager = () => new RuntimeManager(undefined as never)
+  // computePodActions only reads the pod and its status: no CRI, no recorder needed.
+  const manager = () => new RuntimeManager({} as never)
   const withInit = pod('web', {
     initContainers: [
       { name: 'migrate', image: 'busybox:1.36' },

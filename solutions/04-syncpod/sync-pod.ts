@@ -14,6 +14,8 @@ import { withDefaultTag } from '../../machinery/image-ref.ts'
 import type { Backoff } from '../../machinery/kubelet/backoff.ts'
 import { generateContainerConfig, generatePodSandboxConfig, podFullName } from '../../machinery/kubelet/pod-configs.ts'
 import { findContainerStatus, type RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
+// Chapter 5's decision: does the pod need a new sandbox?
+import { podSandboxChanged } from '../../solutions/05-pause/pause.ts'
 
 /** What one sync will do, decided before doing anything (SyncPod step 1). */
 export interface PodActions {
@@ -62,6 +64,8 @@ export interface RuntimeManagerDeps {
   imageBackOff: Backoff
   /** Per pod and container: when a crashed container may be restarted. */
   containerBackOff: Backoff
+  /** Chapter 5's decision, when a spec or the capstone brings its own; the reference's otherwise. */
+  podSandboxChanged?: typeof podSandboxChanged
 }
 
 export class RuntimeManager {
@@ -75,7 +79,7 @@ export class RuntimeManager {
   computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
     const spec = pod.spec!
     const initContainers = spec.initContainers ?? []
-    const { changed, attempt, sandboxId } = podSandboxChanged(pod, status)
+    const { changed, attempt, sandboxId } = (this.deps.podSandboxChanged ?? podSandboxChanged)(pod, status)
     const actions: PodActions = {
       killPod: changed,
       createSandbox: changed,
@@ -308,21 +312,6 @@ export class RuntimeManager {
 }
 
 type ContainerKind = 'initContainers' | 'containers'
-
-/**
- * Whether the pod needs a new sandbox (kuberuntime's PodSandboxChanged): when it has none,
- * when its newest one is not ready (the pause process died), or when it lost its IP.
- */
-export function podSandboxChanged(pod: Pod, status: RuntimePodStatus): { changed: boolean; attempt: number; sandboxId: string } {
-  const [newest] = status.sandboxStatuses
-  if (!newest) return { changed: true, attempt: 0, sandboxId: '' }
-  const next = Math.max(...status.sandboxStatuses.map((s) => s.metadata.attempt)) + 1
-  const readyCount = status.sandboxStatuses.filter((s) => s.state === 'SANDBOX_READY').length
-  if (readyCount > 1) return { changed: true, attempt: next, sandboxId: newest.id }
-  if (newest.state !== 'SANDBOX_READY') return { changed: true, attempt: next, sandboxId: newest.id }
-  if (!pod.spec?.hostNetwork && !newest.network.ip) return { changed: true, attempt: next, sandboxId: newest.id }
-  return { changed: false, attempt: newest.metadata.attempt, sandboxId: newest.id }
-}
 
 /** restartPolicy: Always restarts anything; OnFailure only a non-zero exit; Never nothing. */
 function shouldRestart(pod: Pod, exitCode: number): boolean {

@@ -1,0 +1,43 @@
+/**
+ * Runs of the simulator for the chapters' data loaders: the same code as `npm run sim`, so
+ * the diagrams and terminal blocks on a page are what the command prints.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parsePod } from '../../machinery/manifest.ts'
+import type { TraceEntry } from '../../machinery/trace.ts'
+import { abridgedTrace, runSim, simText, type SimOptions } from '../../sim/run-sim.ts'
+
+export interface ChapterRun {
+  /** The command a reader can type to see the same. */
+  command: string
+  /** The runtime lane's title. */
+  runtime: string
+  /** The trace, abridged as the sim prints it, without the scheduler's event. */
+  entries: TraceEntry[]
+  /** What `npm run sim` prints, at 100 columns, without colour. */
+  text: string
+  /** What a reader would type on a real cluster, and what it prints: describe's Events, get pods. */
+  kubectl: string
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/**
+ * One run. With `afterCrash`, the diagram starts where the crash happens, so it shows how the
+ * kubelet reacts rather than the pod starting again.
+ */
+export function simRun(manifest: string, args: string[], options: SimOptions = {}, view: { afterCrash?: boolean } = {}): ChapterRun {
+  const pod = parsePod(readFileSync(`${root}${manifest}`, 'utf8'), manifest)
+  const result = runSim(pod, options)
+  const { session, podName } = result
+  let entries = session.trace.entries.filter((e) => e.kind !== 'event' || e.reason !== 'Scheduled')
+  if (view.afterCrash) entries = entries.slice(entries.findIndex((e) => e.kind === 'sync' && e.text.endsWith(' dies')))
+  return {
+    command: ['npm run sim --', manifest, ...args].join(' '),
+    runtime: result.runtimeTitle,
+    entries: abridgedTrace(entries),
+    text: simText(result, { width: 100 }),
+    kubectl: [`$ kubectl describe pod ${podName}`, '…', session.describeEvents(podName), '', '$ kubectl get pods -o wide', session.getPods(podName, true)].join('\n'),
+  }
+}
