@@ -22,7 +22,8 @@ afterAll(async () => {
 it('draws what the kubelet does after each crash, starting at the crash', async () => {
   const diagrams = page.locator('svg[role="img"][aria-label^="Lane diagram"]')
   expect(await diagrams.count()).toBe(3)
-  const [container, sandbox] = await Promise.all([0, 1].map((i) => diagrams.nth(i).evaluate((svg) => svg.textContent ?? '')))
+  const texts = await Promise.all([0, 1].map((i) => diagrams.nth(i).evaluate((svg) => svg.textContent ?? '')))
+  const [container, sandbox] = [texts[0]!, texts[1]!]
   expect(container).toContain('container nginx dies')
   expect(container).toContain('CreateContainer nginx (attempt 1)')
   expect(container).not.toContain('RunPodSandbox')
@@ -32,7 +33,8 @@ it('draws what the kubelet does after each crash, starting at the crash', async 
 })
 
 it('shows kubectl: the same IP after a container crash, SandboxChanged and a new IP after pause dies', async () => {
-  const [container, sandbox] = await page.locator('.terminal-output').allInnerTexts()
+  const terminals = await page.locator('.terminal-output').allInnerTexts()
+  const [container, sandbox] = [terminals[0]!, terminals[1]!]
   expect(container).toMatch(/web\s+2\/2\s+Running\s+1 \(\d+s ago\)\s+\S+\s+10\.244\.1\.2/)
   expect(container).not.toContain('SandboxChanged')
   expect(sandbox).toMatch(/Normal\s+SandboxChanged\s+\S+\s+kubelet\s+Pod sandbox changed, it will be killed and re-created\./)
