@@ -2,21 +2,14 @@
  * Scenario files through `npm run sim`: the shipped walkthroughs of chapter 6, played by the
  * real command, with the exact strings a real node prints; and one-line answers to bad files.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../workbook/paths.ts'
+import { runSimCommand } from './sim-command.ts'
 
-function sim(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'sim/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const sim = (...args: string[]) => runSimCommand(args)
 
 const DNS = 'dial tcp: lookup registry.k8s.io on 192.168.49.1:53: no such host'
 

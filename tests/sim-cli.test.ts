@@ -2,19 +2,12 @@
  * `npm run sim` end to end: the real command on the shipped example manifests, its options,
  * and its one-line answers to bad input.
  */
-import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../workbook/paths.ts'
+import { runSimCommand } from './sim-command.ts'
 
-function sim(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'sim/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const sim = (...args: string[]) => runSimCommand(args)
 
 const CHAIN_17 =
   'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.8": ' +

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
+import { runSimCommand } from './sim-command.ts'
 
 const COPIED = ['cli', 'katas', 'starters', 'solutions', 'machinery', 'sim', 'render', 'workbook', 'scripts', 'examples', 'package.json', 'tsconfig.json']
 
@@ -57,13 +58,7 @@ export class TempWorkbook {
 
   /** Runs `npm run sim -- <args>` in this workbook. */
   sim(...args: string[]): CliResult {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', this.path('sim', 'main.ts'), ...args], {
-      cwd: this.root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      timeout: 60_000,
-    })
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+    return runSimCommand(args, this.root)
   }
 
   /** Starts the watch loop with piped stdin: write a key and a newline to press it. */
