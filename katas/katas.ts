@@ -159,8 +159,13 @@ export const KATAS: readonly Kata[] = [
     files: ['pause.ts'],
     spec: 'pause.spec.ts',
     hints: [
-      'Start with pauseProgram: until pause runs, no sandbox comes up and most specs fail the same way. Then ' +
-        'containerNamespaces, then podSandboxChanged. Each spec name says one fact of a real node.',
+      'Work top to bottom: podSandboxChanged (the kubelet asks it before every sync, so nothing runs without it), ' +
+        'then pauseProgram (no sandbox comes up without it), then containerNamespaces. Each spec name says one fact ' +
+        'of a real node.',
+      'podSandboxChanged: the newest sandbox is status.sandboxStatuses[0]. None: { changed: true, attempt: 0, sandboxId: \'\' }. ' +
+        "Otherwise next = 1 + the highest metadata.attempt of all of them; changed (with next and the newest id) when more than " +
+        "one is SANDBOX_READY, when the newest is not SANDBOX_READY, or when it has no network.ip and the pod is not " +
+        'hostNetwork. Else { changed: false, attempt: newest.metadata.attempt, sandboxId: newest.id }. Containers do not matter.',
       "pauseProgram: set process.stderr = [] and process.handlers = { SIGINT, SIGTERM, SIGCHLD }. SIGINT and SIGTERM " +
         "push `Shutting down, got signal: ${SIGNAL_DESCRIPTIONS[signal]}` and kernel.exit(process.pid, 0). Do not add a " +
         'handler for anything else: a PID 1 without a handler is not killed by the kernel.',
@@ -169,10 +174,6 @@ export const KATAS: readonly Kata[] = [
       "containerNamespaces: return { net: pause.namespaces.net, ipc: pause.namespaces.ipc, uts: pause.namespaces.uts, pid, " +
         "mnt: kernel.createNamespace('mnt') } where pid is pause.namespaces.pid with options.pid === 'POD', kernel.host.pid " +
         "with 'NODE', and kernel.createNamespace('pid') otherwise.",
-      'podSandboxChanged: the newest sandbox is status.sandboxStatuses[0]. None: { changed: true, attempt: 0, sandboxId: \'\' }. ' +
-        "Otherwise next = 1 + the highest metadata.attempt of all of them; changed (with next and the newest id) when more than " +
-        "one is SANDBOX_READY, when the newest is not SANDBOX_READY, or when it has no network.ip and the pod is not " +
-        'hostNetwork. Else { changed: false, attempt: newest.metadata.attempt, sandboxId: newest.id }. Containers do not matter.',
     ],
   },
   {

@@ -29,19 +29,59 @@ function running(manifest: Pod, options: SessionOptions = {}) {
   const name = session.apply(manifest)
   session.run(name)
   const { kernel } = session.node
-  const sandbox = () => session.runtime.listPodSandbox({}).items.at(-1)!
+  /** Why the pod is not where a spec needs it: the kubelet's last Warning event says it. */
+  const whyNot = (what: string) => {
+    const warning = session.trace.events().filter((e) => e.type === 'Warning').at(-1)
+    return new Error(`${what}; the kubelet's last Warning: ${warning ? `${warning.reason}: ${warning.message}` : 'none'}`)
+  }
+  const sandbox = () => {
+    const newest = session.runtime.listPodSandbox({}).items.at(-1)
+    if (!newest) throw whyNot('the pod has no sandbox')
+    return newest
+  }
   const pause = (): Process => {
     const info = JSON.parse(session.runtime.podSandboxStatus({ podSandboxId: sandbox().id, verbose: true }).info['info'] ?? '{}') as { pid: number }
     return kernel.processes.get(info.pid)!
   }
   const container = (containerName: string): Process => {
-    const record = session.node.containers.all().filter((c) => c.name === containerName).at(-1)!
+    const record = session.node.containers.all().filter((c) => c.name === containerName && c.pid !== undefined).at(-1)
+    if (!record) throw whyNot(`container ${containerName} never started`)
     return kernel.processes.get(record.pid!)!
   }
   const calls = () => session.trace.calls()
   const events = () => session.trace.events().map((e) => `${e.type} ${e.reason}: ${e.fieldPath ? `${e.fieldPath}: ` : ''}${e.message}`)
   return { session, name, kernel, sandbox, pause, container, calls, events }
 }
+
+describe('the kubelet’s decision: podSandboxChanged', () => {
+  it('a pod without a sandbox needs one, with attempt 0', () => {
+    expect(podSandboxChanged(web, status())).toEqual({ changed: true, attempt: 0, sandboxId: '' })
+  })
+
+  it('a ready sandbox with an IP is kept, whatever its containers did', () => {
+    expect(podSandboxChanged(web, status(sandbox('s1', 0, 'SANDBOX_READY'), exited('nginx', 1)))).toEqual({ changed: false, attempt: 0, sandboxId: 's1' })
+  })
+
+  it('a sandbox that is not ready (its pause died) is replaced, with the next attempt', () => {
+    expect(podSandboxChanged(web, status(sandbox('s1', 0, 'SANDBOX_NOTREADY')))).toEqual({ changed: true, attempt: 1, sandboxId: 's1' })
+  })
+
+  it('the next attempt is one more than the highest attempt of any sandbox of the pod', () => {
+    const statuses = status(sandbox('s3', 4, 'SANDBOX_NOTREADY'), sandbox('s2', 2, 'SANDBOX_NOTREADY'))
+    expect(podSandboxChanged(web, statuses)).toEqual({ changed: true, attempt: 5, sandboxId: 's3' })
+  })
+
+  it('a ready sandbox that has lost its IP is replaced; a hostNetwork pod never has one of its own', () => {
+    expect(podSandboxChanged(web, status(sandbox('s1', 0, 'SANDBOX_READY', '')))).toEqual({ changed: true, attempt: 1, sandboxId: 's1' })
+    const host = pod('host', { hostNetwork: true, containers: [{ name: 'agent', image: 'busybox:1.36' }] })
+    expect(podSandboxChanged(host, status(sandbox('s1', 0, 'SANDBOX_READY', '')))).toEqual({ changed: false, attempt: 0, sandboxId: 's1' })
+  })
+
+  it('two ready sandboxes are one too many: the pod gets a new one', () => {
+    const statuses = status(sandbox('s2', 1, 'SANDBOX_READY'), sandbox('s1', 0, 'SANDBOX_READY'))
+    expect(podSandboxChanged(web, statuses)).toEqual({ changed: true, attempt: 2, sandboxId: 's2' })
+  })
+})
 
 describe('the pause program (pause.c)', () => {
   it('is PID 1 of the sandbox’s PID namespace, and keeps running after the pod has started', () => {
@@ -83,36 +123,6 @@ describe('the pause program (pause.c)', () => {
   })
 })
 
-describe('zombies', () => {
-  /** `app` starts a shell that starts a worker; the shell exits, orphaning the worker; then the worker exits too. */
-  function orphanThatExits(env: ReturnType<typeof running>) {
-    const app = env.container('app')
-    const shell = env.kernel.spawnChild(app.pid, 'sh')
-    const worker = env.kernel.spawnChild(shell.pid, 'worker')
-    env.kernel.exit(shell.pid, 0)
-    env.kernel.waitAny(app.pid) // app waits for its own child, the shell
-    env.kernel.exit(worker.pid, 0)
-    return { app, worker }
-  }
-  const shared = pod('shared', { shareProcessNamespace: true, containers: [{ name: 'app', image: 'busybox:1.36' }] })
-  const separate = pod('separate', { containers: [{ name: 'app', image: 'busybox:1.36' }] })
-
-  it('with shareProcessNamespace, the orphan belongs to pause, which reaps it when it exits', () => {
-    const env = running(shared)
-    const { worker } = orphanThatExits(env)
-    expect(worker.parentPid).toBe(env.pause().pid)
-    expect(worker.zombie).toBe(false)
-    expect(env.kernel.zombiesOf(env.pause().pid)).toEqual([])
-  })
-
-  it('without it, the orphan belongs to the container’s own PID 1, and stays a zombie if that never waits', () => {
-    const env = running(separate)
-    const { app, worker } = orphanThatExits(env)
-    expect(worker.parentPid).toBe(app.pid)
-    expect(worker.zombie).toBe(true)
-  })
-})
-
 describe('containers join the sandbox through pause', () => {
   it('every container shares pause’s network, IPC and UTS namespaces', () => {
     const { pause, container } = running(web)
@@ -151,33 +161,33 @@ describe('containers join the sandbox through pause', () => {
   })
 })
 
-describe('the kubelet’s decision: podSandboxChanged', () => {
-  it('a pod without a sandbox needs one, with attempt 0', () => {
-    expect(podSandboxChanged(web, status())).toEqual({ changed: true, attempt: 0, sandboxId: '' })
+describe('zombies', () => {
+  /** `app` starts a shell that starts a worker; the shell exits, orphaning the worker; then the worker exits too. */
+  function orphanThatExits(env: ReturnType<typeof running>) {
+    const app = env.container('app')
+    const shell = env.kernel.spawnChild(app.pid, 'sh')
+    const worker = env.kernel.spawnChild(shell.pid, 'worker')
+    env.kernel.exit(shell.pid, 0)
+    env.kernel.waitAny(app.pid) // app waits for its own child, the shell
+    env.kernel.exit(worker.pid, 0)
+    return { app, worker }
+  }
+  const shared = pod('shared', { shareProcessNamespace: true, containers: [{ name: 'app', image: 'busybox:1.36' }] })
+  const separate = pod('separate', { containers: [{ name: 'app', image: 'busybox:1.36' }] })
+
+  it('with shareProcessNamespace, the orphan belongs to pause, which reaps it when it exits', () => {
+    const env = running(shared)
+    const { worker } = orphanThatExits(env)
+    expect(worker.parentPid).toBe(env.pause().pid)
+    expect(worker.zombie).toBe(false)
+    expect(env.kernel.zombiesOf(env.pause().pid)).toEqual([])
   })
 
-  it('a ready sandbox with an IP is kept, whatever its containers did', () => {
-    expect(podSandboxChanged(web, status(sandbox('s1', 0, 'SANDBOX_READY'), exited('nginx', 1)))).toEqual({ changed: false, attempt: 0, sandboxId: 's1' })
-  })
-
-  it('a sandbox that is not ready (its pause died) is replaced, with the next attempt', () => {
-    expect(podSandboxChanged(web, status(sandbox('s1', 0, 'SANDBOX_NOTREADY')))).toEqual({ changed: true, attempt: 1, sandboxId: 's1' })
-  })
-
-  it('the next attempt is one more than the highest attempt of any sandbox of the pod', () => {
-    const statuses = status(sandbox('s3', 4, 'SANDBOX_NOTREADY'), sandbox('s2', 2, 'SANDBOX_NOTREADY'))
-    expect(podSandboxChanged(web, statuses)).toEqual({ changed: true, attempt: 5, sandboxId: 's3' })
-  })
-
-  it('a ready sandbox that has lost its IP is replaced; a hostNetwork pod never has one of its own', () => {
-    expect(podSandboxChanged(web, status(sandbox('s1', 0, 'SANDBOX_READY', '')))).toEqual({ changed: true, attempt: 1, sandboxId: 's1' })
-    const host = pod('host', { hostNetwork: true, containers: [{ name: 'agent', image: 'busybox:1.36' }] })
-    expect(podSandboxChanged(host, status(sandbox('s1', 0, 'SANDBOX_READY', '')))).toEqual({ changed: false, attempt: 0, sandboxId: 's1' })
-  })
-
-  it('two ready sandboxes are one too many: the pod gets a new one', () => {
-    const statuses = status(sandbox('s2', 1, 'SANDBOX_READY'), sandbox('s1', 0, 'SANDBOX_READY'))
-    expect(podSandboxChanged(web, statuses)).toEqual({ changed: true, attempt: 2, sandboxId: 's2' })
+  it('without it, the orphan belongs to the container’s own PID 1, and stays a zombie if that never waits', () => {
+    const env = running(separate)
+    const { app, worker } = orphanThatExits(env)
+    expect(worker.parentPid).toBe(app.pid)
+    expect(worker.zombie).toBe(true)
   })
 })
 

@@ -13,6 +13,25 @@ import type { NamespaceOption } from '../../machinery/cri.ts'
 import { SIGNAL_DESCRIPTIONS, type Kernel, type Namespace, type NamespaceType, type Process } from '../../machinery/kernel.ts'
 import type { RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
 
+// #region changed
+/**
+ * Whether the pod needs a new sandbox (kuberuntime's PodSandboxChanged), the attempt number for
+ * it, and the sandbox concerned: a new pod gets attempt 0; a pod whose newest sandbox is not
+ * ready (its pause process died), has lost its IP, or that has two ready sandboxes gets a new
+ * one with the next attempt number. A container that crashed changes nothing here.
+ */
+export function podSandboxChanged(pod: Pod, status: RuntimePodStatus): { changed: boolean; attempt: number; sandboxId: string } {
+  const [newest] = status.sandboxStatuses
+  if (!newest) return { changed: true, attempt: 0, sandboxId: '' }
+  const next = Math.max(...status.sandboxStatuses.map((s) => s.metadata.attempt)) + 1
+  const ready = status.sandboxStatuses.filter((s) => s.state === 'SANDBOX_READY').length
+  if (ready > 1) return { changed: true, attempt: next, sandboxId: newest.id }
+  if (newest.state !== 'SANDBOX_READY') return { changed: true, attempt: next, sandboxId: newest.id }
+  if (!pod.spec?.hostNetwork && !newest.network.ip) return { changed: true, attempt: next, sandboxId: newest.id }
+  return { changed: false, attempt: newest.metadata.attempt, sandboxId: newest.id }
+}
+// #endregion changed
+
 // #region pause
 /**
  * What /pause does once started: install three signal handlers, and otherwise sleep forever.
@@ -57,22 +76,3 @@ export function containerNamespaces(kernel: Kernel, pause: Process, options: Nam
   }
 }
 // #endregion namespaces
-
-// #region changed
-/**
- * Whether the pod needs a new sandbox (kuberuntime's PodSandboxChanged), the attempt number for
- * it, and the sandbox concerned: a new pod gets attempt 0; a pod whose newest sandbox is not
- * ready (its pause process died), has lost its IP, or that has two ready sandboxes gets a new
- * one with the next attempt number. A container that crashed changes nothing here.
- */
-export function podSandboxChanged(pod: Pod, status: RuntimePodStatus): { changed: boolean; attempt: number; sandboxId: string } {
-  const [newest] = status.sandboxStatuses
-  if (!newest) return { changed: true, attempt: 0, sandboxId: '' }
-  const next = Math.max(...status.sandboxStatuses.map((s) => s.metadata.attempt)) + 1
-  const ready = status.sandboxStatuses.filter((s) => s.state === 'SANDBOX_READY').length
-  if (ready > 1) return { changed: true, attempt: next, sandboxId: newest.id }
-  if (newest.state !== 'SANDBOX_READY') return { changed: true, attempt: next, sandboxId: newest.id }
-  if (!pod.spec?.hostNetwork && !newest.network.ip) return { changed: true, attempt: next, sandboxId: newest.id }
-  return { changed: false, attempt: newest.metadata.attempt, sandboxId: newest.id }
-}
-// #endregion changed

@@ -13,6 +13,21 @@ import type { NamespaceOption } from '../../machinery/cri.ts'
 import { SIGNAL_DESCRIPTIONS, type Kernel, type Namespace, type NamespaceType, type Process } from '../../machinery/kernel.ts'
 import type { RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
 
+// #region changed
+/**
+ * Whether the pod needs a new sandbox (kuberuntime's PodSandboxChanged), the attempt number for
+ * it, and the sandbox concerned: a new pod gets attempt 0; a pod whose newest sandbox is not
+ * ready (its pause process died), has lost its IP, or that has two ready sandboxes gets a new
+ * one with the next attempt number. A container that crashed changes nothing here.
+ */
+export function podSandboxChanged(pod: Pod, status: RuntimePodStatus): { changed: boolean; attempt: number; sandboxId: string } {
+  // TODO: no sandbox → changed, attempt 0. The newest sandbox (status.sandboxStatuses[0]) not
+  //       ready, without an IP (unless hostNetwork), or two ready sandboxes → changed, with one
+  //       more than the highest attempt so far. Otherwise unchanged, with its own attempt.
+  throw new Error('TODO: podSandboxChanged is not written yet')
+}
+// #endregion changed
+
 // #region pause
 /**
  * What /pause does once started: install three signal handlers, and otherwise sleep forever.
@@ -40,18 +55,3 @@ export function containerNamespaces(kernel: Kernel, pause: Process, options: Nam
   throw new Error('TODO: containerNamespaces is not written yet')
 }
 // #endregion namespaces
-
-// #region changed
-/**
- * Whether the pod needs a new sandbox (kuberuntime's PodSandboxChanged), the attempt number for
- * it, and the sandbox concerned: a new pod gets attempt 0; a pod whose newest sandbox is not
- * ready (its pause process died), has lost its IP, or that has two ready sandboxes gets a new
- * one with the next attempt number. A container that crashed changes nothing here.
- */
-export function podSandboxChanged(pod: Pod, status: RuntimePodStatus): { changed: boolean; attempt: number; sandboxId: string } {
-  // TODO: no sandbox → changed, attempt 0. The newest sandbox (status.sandboxStatuses[0]) not
-  //       ready, without an IP (unless hostNetwork), or two ready sandboxes → changed, with one
-  //       more than the highest attempt so far. Otherwise unchanged, with its own attempt.
-  throw new Error('TODO: podSandboxChanged is not written yet')
-}
-// #endregion changed
