@@ -19,13 +19,16 @@ export interface NodeOptions {
 
 export class SimulatedNode {
   readonly kernel: Kernel
+  /** The node's own address: what a hostNetwork pod reports as its IP. */
+  readonly nodeIP: string
   readonly ipam: HostLocalIpam
   readonly ids: IdGenerator
   readonly clock = new Clock()
   readonly containers = new ContainerStore()
 
   constructor(options: NodeOptions = {}) {
-    this.kernel = new Kernel(options.nodeIP ?? '192.168.49.2')
+    this.nodeIP = options.nodeIP ?? '192.168.49.2'
+    this.kernel = new Kernel(this.nodeIP)
     this.ipam = new HostLocalIpam(options.podCIDR ?? '10.244.1.0/24')
     this.ids = new IdGenerator(options.seed ?? 'podkata')
   }

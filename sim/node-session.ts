@@ -161,7 +161,7 @@ export class NodeSession {
       ...(this.pause ? { podSandboxChanged: this.pause.podSandboxChanged } : {}),
     }
     const manager = makeManager ? makeManager(deps) : new RuntimeManager(deps)
-    const worker = new PodWorker({ pod, runtime: this.runtime, manager, trace: this.trace, clock })
+    const worker = new PodWorker({ pod, runtime: this.runtime, manager, trace: this.trace, clock, nodeIP: this.node.nodeIP })
     this.pods.set(name, { pod, worker, recorder, createdAt: clock.now() })
     this.due.set(name, clock.now())
     return name

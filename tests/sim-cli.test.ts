@@ -2,7 +2,9 @@
  * `npm run sim` end to end: the real command on the shipped example manifests, its options,
  * and its one-line answers to bad input.
  */
-import { readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../workbook/paths.ts'
 import { runSimCommand } from './sim-command.ts'
@@ -56,6 +58,32 @@ describe('npm run sim on a pod that starts', () => {
         expect((JSON.parse(stdout) as { pod: { phase: string } }).pod.phase).toBe('Running')
       }
     }
+  })
+})
+
+describe('npm run sim on unusual pods', () => {
+  it('a hostNetwork pod has no IP of its own: kubectl shows the node’s, and the runtime allocates none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podkata-sim-'))
+    const manifest = join(dir, 'agent.yaml')
+    writeFileSync(manifest, 'apiVersion: v1\nkind: Pod\nmetadata: { name: agent }\nspec:\n  hostNetwork: true\n  containers:\n    - { name: agent, image: busybox:1.36 }\n')
+    const { code, stdout } = sim(manifest, '--json')
+    rmSync(dir, { recursive: true, force: true })
+    expect(code).toBe(0)
+    const json = JSON.parse(stdout) as { calls: { method: string; steps: string[] }[]; pod: { podIP: string; status: string } }
+    expect(json.pod).toMatchObject({ podIP: '192.168.49.2', status: 'Running' })
+    expect(json.calls[0]!.steps).toContain("the node's network (hostNetwork)")
+  })
+
+  it('imagePullPolicy Never with the image missing: ErrImageNeverPull, retried, never pulled', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podkata-sim-'))
+    const manifest = join(dir, 'job.yaml')
+    writeFileSync(manifest, 'apiVersion: v1\nkind: Pod\nmetadata: { name: job }\nspec:\n  containers:\n    - { name: main, image: busybox, imagePullPolicy: Never }\n')
+    const { stdout } = sim(manifest, '--json', '--for', '30')
+    rmSync(dir, { recursive: true, force: true })
+    const json = JSON.parse(stdout) as { calls: { method: string }[]; events: { reason: string; message: string; count: number }[]; pod: { status: string } }
+    expect(json.calls.map((c) => c.method)).not.toContain('PullImage')
+    expect(json.events.find((e) => e.reason === 'ErrImageNeverPull')).toMatchObject({ message: 'Container image "busybox" is not present with pull policy of Never' })
+    expect(json.pod.status).toBe('ErrImageNeverPull')
   })
 })
 

@@ -34,7 +34,11 @@ export interface ApiPodStatus {
 /** Why the last start of a container failed (the kubelet's reasonCache), by container name. */
 export type StartFailures = Map<string, { reason: string; message: string }>
 
-export function toApiStatus(pod: Pod, status: RuntimePodStatus, failures: StartFailures): ApiPodStatus {
+/**
+ * `nodeIP` is what a hostNetwork pod reports once its sandbox runs: it has no IP of its own,
+ * so the kubelet gives it the node's.
+ */
+export function toApiStatus(pod: Pod, status: RuntimePodStatus, failures: StartFailures, nodeIP = ''): ApiPodStatus {
   const hasInit = (pod.spec?.initContainers ?? []).length > 0
   const defaultReason = hasInit ? 'PodInitializing' : 'ContainerCreating'
   const convert = (c: Container) => {
@@ -43,7 +47,9 @@ export function toApiStatus(pod: Pod, status: RuntimePodStatus, failures: StartF
   }
   const initContainerStatuses = (pod.spec?.initContainers ?? []).map(convert)
   const containerStatuses = (pod.spec?.containers ?? []).map(convert)
-  return { phase: phase(pod, initContainerStatuses, containerStatuses), podIP: status.ips[0] ?? '', initContainerStatuses, containerStatuses }
+  const sandboxReady = status.sandboxStatuses[0]?.state === 'SANDBOX_READY'
+  const podIP = status.ips[0] ?? (pod.spec?.hostNetwork && sandboxReady ? nodeIP : '')
+  return { phase: phase(pod, initContainerStatuses, containerStatuses), podIP, initContainerStatuses, containerStatuses }
 }
 
 function containerStatus(

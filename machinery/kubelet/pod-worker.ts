@@ -34,6 +34,8 @@ export interface PodWorkerOptions {
   manager: PodSyncer
   trace?: Trace
   clock: { now(): number; advance(ms: number): void }
+  /** The node's address, which a hostNetwork pod reports as its own. */
+  nodeIP?: string
 }
 
 export class PodWorker {
@@ -53,7 +55,7 @@ export class PodWorker {
   }
 
   apiStatus(): ApiPodStatus {
-    return toApiStatus(this.options.pod, this.runtimeStatus(), this.failures)
+    return toApiStatus(this.options.pod, this.runtimeStatus(), this.failures, this.options.nodeIP)
   }
 
   /** One sync. Returns its results; remembers failed starts for the pod's status. */
