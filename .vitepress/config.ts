@@ -20,6 +20,7 @@ function chapterLinks(): { text: string; link: string }[] {
 const guide: DefaultTheme.SidebarItem[] = [
   { text: 'Start here', link: '/' },
   { text: 'How to work a kata', link: '/guide/working-a-kata' },
+  { text: 'Running a workshop', link: '/guide/facilitating' },
 ]
 
 export default defineConfig({
