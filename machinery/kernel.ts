@@ -10,6 +10,10 @@
  *   what listens in the same namespace, and a port can be bound once per namespace.
  * - A namespace lives while a process is in it, or while something pins it (a bind mount, as
  *   containerd does for the pod's network namespace).
+ * - Processes have parents, and Linux's rules for PID namespaces: each one numbers its processes
+ *   from 1; an exited child is a zombie until its parent waits for it; an orphan goes to PID 1
+ *   of its namespace; PID 1 ignores signals it has no handler for, and takes the namespace's
+ *   other processes with it when it dies. That is what chapter 5's pause relies on.
  * - Errors read as Go's net and os packages print them, since that is what real logs show.
  */
 
@@ -131,6 +135,10 @@ export class Kernel {
   readonly programs = new Map<string, Program>()
   /** Each PID namespace's first process, its PID 1 ("init"), which inherits orphans. */
   private readonly pidNamespaceInit = new Map<Namespace, number>()
+  /** The next PID each PID namespace hands out: Linux numbers every namespace from 1. */
+  private readonly nextPidIn = new Map<Namespace, number>()
+  /** Node PID → the PID the process has inside its own PID namespace. */
+  private readonly namespacePids = new Map<number, number>()
 
   constructor(nodeIP = '192.168.49.2') {
     this.host = {
@@ -167,7 +175,13 @@ export class Kernel {
     for (const ns of Object.values(process.namespaces)) ns.members.add(process.pid)
     this.processes.set(process.pid, process)
     const pidNs = process.namespaces.pid
-    if (!this.pidNamespaceInit.has(pidNs) && pidNs !== this.host.pid) this.pidNamespaceInit.set(pidNs, process.pid)
+    if (pidNs !== this.host.pid) {
+      if (!this.pidNamespaceInit.has(pidNs)) this.pidNamespaceInit.set(pidNs, process.pid)
+      // Its own counter, not the node's: other pods starting in between do not take its numbers.
+      const inside = this.nextPidIn.get(pidNs) ?? 1
+      this.nextPidIn.set(pidNs, inside + 1)
+      this.namespacePids.set(process.pid, inside)
+    }
     this.programs.get(command)?.(process, this)
     return process
   }
@@ -188,10 +202,7 @@ export class Kernel {
   pidInNamespace(pid: number): number {
     const process = this.processes.get(pid)
     if (!process) throw new KernelError(`no such process: ${pid}`, 'ESRCH')
-    const pidNs = process.namespaces.pid
-    if (pidNs === this.host.pid) return pid
-    const init = this.pidNamespaceInit.get(pidNs)
-    return init === undefined ? pid : pid - init + 1
+    return this.namespacePids.get(pid) ?? pid
   }
 
   /**
@@ -241,10 +252,12 @@ export class Kernel {
     }
     const pidNs = process.namespaces.pid
     const init = this.pidNamespaceInit.get(pidNs)
+    let zombiesHandedOver = false
     for (const child of this.processes.values()) {
       if (child.parentPid !== pid) continue
       child.parentPid = init !== undefined && init !== pid ? init : undefined
       if (child.zombie && child.parentPid === undefined) child.zombie = false
+      if (child.zombie) zombiesHandedOver = true
     }
     if (init === pid) {
       for (const other of [...pidNs.members]) this.exit(other, 128 + SIGNALS.SIGKILL)
@@ -254,11 +267,10 @@ export class Kernel {
       process.zombie = true
       parent.handlers?.SIGCHLD?.()
     }
-    // A zombie whose new parent is already waiting-capable gets reaped when SIGCHLD arrives.
-    if (init !== undefined && init !== pid) {
-      const initProcess = this.processes.get(init)
-      if (initProcess?.state === 'running' && this.zombiesOf(init).length > 0) initProcess.handlers?.SIGCHLD?.()
-    }
+    // Linux tells PID 1 when it inherits a zombie, so a reaping init (pause) reaps it at once.
+    // One SIGCHLD is enough if PID 1 was also the parent just told: signals do not queue.
+    const initProcess = init === undefined ? undefined : this.processes.get(init)
+    if (zombiesHandedOver && initProcess?.state === 'running' && initProcess !== parent) initProcess.handlers?.SIGCHLD?.()
   }
 
   /** Drops a pin (e.g. the runtime unmounts the pod's netns); the namespace may die now. */

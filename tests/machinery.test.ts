@@ -87,6 +87,106 @@ describe('the kernel', () => {
   })
 })
 
+describe('processes: parents, zombies and PID 1', () => {
+  it('numbers each PID namespace from 1, whatever starts elsewhere in between', () => {
+    const kernel = new Kernel()
+    const [podA, podB] = [kernel.createNamespace('pid'), kernel.createNamespace('pid')]
+    const pauseA = kernel.spawn('/pause', { pid: podA })
+    const pauseB = kernel.spawn('/pause', { pid: podB })
+    const nginxA = kernel.spawn('nginx', { pid: podA })
+    const onNode = kernel.spawn('kubelet', {})
+    expect([pauseA, nginxA, pauseB].map((p) => kernel.pidInNamespace(p.pid))).toEqual([1, 2, 1])
+    expect(kernel.pidInNamespace(onNode.pid)).toBe(onNode.pid)
+  })
+
+  it('keeps an exited child as a zombie until its parent waits, and tells the parent with SIGCHLD', () => {
+    const kernel = new Kernel()
+    const parent = kernel.spawn('sh', { pid: kernel.createNamespace('pid') })
+    let sigchld = 0
+    parent.handlers = { SIGCHLD: () => sigchld++ }
+    const child = kernel.spawnChild(parent.pid, 'sleep')
+    expect(child.namespaces).toEqual(parent.namespaces)
+    kernel.exit(child.pid, 3)
+    expect([child.zombie, child.exitCode, sigchld]).toEqual([true, 3, 1])
+    expect(kernel.zombiesOf(parent.pid)).toEqual([child])
+    expect(kernel.waitAny(parent.pid)).toBe(child.pid)
+    expect(child.zombie).toBe(false)
+    expect(kernel.waitAny(parent.pid)).toBe(0)
+  })
+
+  it('gives an orphan to PID 1 of its namespace, which reaps it only if it handles SIGCHLD', () => {
+    const kernel = new Kernel()
+    const pidNs = kernel.createNamespace('pid')
+    const init = kernel.spawn('init', { pid: pidNs })
+    // Like pause: signals do not queue, so one SIGCHLD may stand for several exited children.
+    init.handlers = {
+      SIGCHLD: () => {
+        while (kernel.waitAny(init.pid) > 0);
+      },
+    }
+    const shell = kernel.spawnChild(init.pid, 'sh')
+    const worker = kernel.spawnChild(shell.pid, 'worker')
+    kernel.exit(shell.pid)
+    expect(worker.parentPid).toBe(init.pid)
+    kernel.exit(worker.pid)
+    expect(worker.zombie).toBe(false)
+
+    // A zombie whose parent dies before waiting is handed to PID 1 too, and reaped at once.
+    const parent = kernel.spawnChild(init.pid, 'sh')
+    const zombie = kernel.spawnChild(parent.pid, 'worker')
+    kernel.exit(zombie.pid)
+    expect(zombie.zombie).toBe(true)
+    kernel.exit(parent.pid)
+    expect([zombie.parentPid, zombie.zombie]).toEqual([init.pid, false])
+
+    const lazy = kernel.spawn('app', { pid: kernel.createNamespace('pid') })
+    const orphan = kernel.spawnChild(kernel.spawnChild(lazy.pid, 'sh').pid, 'worker')
+    kernel.exit(orphan.parentPid!)
+    kernel.exit(orphan.pid)
+    expect([orphan.parentPid, orphan.zombie]).toEqual([lazy.pid, true])
+  })
+
+  it('kills every other process of a PID namespace when its PID 1 dies', () => {
+    const kernel = new Kernel()
+    const pidNs = kernel.createNamespace('pid')
+    const init = kernel.spawn('/pause', { pid: pidNs })
+    const others = [kernel.spawn('nginx', { pid: pidNs }), kernel.spawn('fluent-bit', { pid: pidNs })]
+    const elsewhere = kernel.spawn('redis', { pid: kernel.createNamespace('pid') })
+    kernel.exit(init.pid, 0)
+    expect(others.map((p) => [p.state, p.exitCode])).toEqual([
+      ['exited', 137],
+      ['exited', 137],
+    ])
+    expect(elsewhere.state).toBe('running')
+  })
+
+  it('delivers signals: a handler runs, SIGKILL always kills, and PID 1 ignores what it does not handle', () => {
+    const kernel = new Kernel()
+    const init = kernel.spawn('init', { pid: kernel.createNamespace('pid') })
+    const worker = kernel.spawn('worker', { pid: init.namespaces.pid })
+    kernel.signal(init.pid, 'SIGTERM')
+    expect(init.state).toBe('running')
+    const seen: string[] = []
+    init.handlers = { SIGHUP: () => seen.push('SIGHUP') }
+    kernel.signal(init.pid, 'SIGHUP')
+    expect([seen, init.state]).toEqual([['SIGHUP'], 'running'])
+    kernel.signal(worker.pid, 'SIGTERM')
+    expect([worker.state, worker.exitCode]).toEqual(['exited', 143])
+    kernel.signal(init.pid, 'SIGKILL')
+    expect([init.state, init.exitCode]).toEqual(['exited', 137])
+    expect(() => kernel.signal(init.pid, 'SIGTERM')).toThrow(`kill ${init.pid}: no such process`)
+  })
+
+  it('runs a registered program when its command is spawned', () => {
+    const kernel = new Kernel()
+    kernel.programs.set('/pause', (process) => {
+      process.stderr = ['started']
+    })
+    expect(kernel.spawn('/pause', {}).stderr).toEqual(['started'])
+    expect(kernel.spawn('nginx', {}).stderr).toBeUndefined()
+  })
+})
+
 describe('ids by prefix', () => {
   it('finds an id by a unique prefix and names an ambiguous one', () => {
     const ids = ['5d7f179c2d4fd0aa', '5d7f179c2d4fd0bb', '2d1debb35208b000']
