@@ -48,7 +48,7 @@ Options:
 
 A file with kind: Scenario (e.g. examples/scenarios/airgap-import.yaml) is a short story
 instead: a node, then steps such as apply, wait, import, sandboxImage, mirror, gc. It is played
-and printed as the commands an admin types and what they print; see sim/scenario.ts.`
+and printed as the commands an admin types and what they print; see sim/scenario-file.ts.`
 
 /** A problem with what was asked: one line, and the exit code. */
 class UsageError extends Error {
