@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../workbook/paths.ts'
-import { runSimCommand } from './sim-command.ts'
+import { runSimCommand } from './run-command.ts'
 
 const sim = (...args: string[]) => runSimCommand(args)
 

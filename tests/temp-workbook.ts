@@ -3,20 +3,15 @@
  * working copies, progress or backups of whoever runs `npm test`. node_modules is linked, not
  * copied.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
-import { runSimCommand } from './sim-command.ts'
+import { runCommand, runSimCommand, type CliResult } from './run-command.ts'
 
 const COPIED = ['cli', 'katas', 'starters', 'solutions', 'machinery', 'sim', 'render', 'workbook', 'scripts', 'examples', 'package.json', 'tsconfig.json']
 
-export interface CliResult {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 export class TempWorkbook {
   readonly root: string
@@ -47,13 +42,7 @@ export class TempWorkbook {
 
   /** Runs `npm run kata -- <args>` (the same script, without npm's banner). */
   kata(...args: string[]): CliResult {
-    const result = spawnSync(process.execPath, [this.path('scripts', 'kata.mjs'), ...args], {
-      cwd: this.root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      timeout: 60_000,
-    })
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+    return runCommand([this.path('scripts', 'kata.mjs'), ...args], this.root)
   }
 
   /** Runs `npm run sim -- <args>` in this workbook. */
