@@ -4,7 +4,7 @@
  * prints it; the chapters show it, produced at build time by the same function.
  */
 import type { Pod } from 'kubernetes-types/core/v1'
-import type { TraceEntry } from '../machinery/trace.ts'
+import type { TraceEntry } from '../machinery/node/trace.ts'
 import { drawLanes } from '../render/lanes.ts'
 import type { PodSyncer } from '../machinery/kubelet/pod-worker.ts'
 import { NodeSession, type ManagerDeps, type SessionOptions } from './node-session.ts'

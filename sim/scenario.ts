@@ -3,9 +3,9 @@
  * step as the command an admin would type and what it prints.
  */
 import { basename } from 'node:path'
-import { ManifestError, loadPod } from '../machinery/manifest.ts'
-import { CONNECTIVITY_WORDS } from '../machinery/registry.ts'
-import type { RuntimeProfile } from '../machinery/runtime-profiles.ts'
+import { ManifestError, loadPod } from '../machinery/api/manifest.ts'
+import { CONNECTIVITY_WORDS } from '../machinery/images/registry.ts'
+import type { RuntimeProfile } from '../machinery/runtime/runtime-profiles.ts'
 import { NodeSession, SimError, type SessionOptions } from './node-session.ts'
 import { ScenarioError, type Scenario, type Step } from './scenario-file.ts'
 

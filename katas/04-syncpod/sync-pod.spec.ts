@@ -6,7 +6,7 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
 import { describe, expect, it } from 'vitest'
-import type { PodSandboxStatus } from '../../machinery/cri.ts'
+import type { PodSandboxStatus } from '../../machinery/runtime/cri.ts'
 import type { RuntimeContainerStatus, RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
 import { NodeSession, type SessionOptions } from '../../sim/node-session.ts'
 import { RuntimeManager } from './sync-pod.ts'

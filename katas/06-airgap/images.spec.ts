@@ -7,9 +7,9 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1'
 import { describe, expect, it } from 'vitest'
-import { ReferenceError } from '../../machinery/image-ref.ts'
-import { GoError, Registries, type RegistryOptions } from '../../machinery/registry.ts'
-import { RUNTIME_PROFILES } from '../../machinery/runtime-profiles.ts'
+import { ReferenceError } from '../../machinery/images/image-ref.ts'
+import { GoError, Registries, type RegistryOptions } from '../../machinery/images/registry.ts'
+import { RUNTIME_PROFILES } from '../../machinery/runtime/runtime-profiles.ts'
 import { NodeSession, type SessionOptions } from '../../sim/node-session.ts'
 import * as mine from './images.ts'
 import { criLabels, imagesToFree, normalizeReference, pullImage, Resolver, sandboxImageError, type ImageRecord } from './images.ts'

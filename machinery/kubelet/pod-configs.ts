@@ -5,7 +5,7 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
 import { namespaceOptionsFor } from '../../solutions/01-pods/pods.ts'
-import type { ContainerConfig, ImageService, PodSandboxConfig } from '../cri.ts'
+import type { ContainerConfig, ImageService, PodSandboxConfig } from '../runtime/cri.ts'
 
 /** The labels the kubelet puts on sandboxes and containers, to find a pod's pieces again. */
 export const LABELS = {

@@ -7,10 +7,10 @@
  * goes through `cri`, and everything it knows comes from the runtime's answers.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import type { CriRuntime, PodSandboxConfig } from '../../machinery/cri.ts'
-import type { EventRecorder } from '../../machinery/events.ts'
-import { goDuration } from '../../machinery/go-format.ts'
-import { withDefaultTag } from '../../machinery/image-ref.ts'
+import type { CriRuntime, PodSandboxConfig } from '../../machinery/runtime/cri.ts'
+import type { EventRecorder } from '../../machinery/kubelet/events.ts'
+import { goDuration } from '../../machinery/node/go-format.ts'
+import { withDefaultTag } from '../../machinery/images/image-ref.ts'
 import type { Backoff } from '../../machinery/kubelet/backoff.ts'
 import { generateContainerConfig, generatePodSandboxConfig, podFullName } from '../../machinery/kubelet/pod-configs.ts'
 import { findContainerStatus, type RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'

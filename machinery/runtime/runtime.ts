@@ -8,8 +8,8 @@
  * RunPodSandbox that depends on the runtime and its version, and it wraps a failure in its own
  * words before the kubelet ever sees it.
  */
-import { SandboxService } from '../solutions/03-sandbox/sandbox.ts'
-import { containerNamespaces, pauseProgram } from '../solutions/05-pause/pause.ts'
+import { SandboxService } from '../../solutions/03-sandbox/sandbox.ts'
+import { containerNamespaces, pauseProgram } from '../../solutions/05-pause/pause.ts'
 import { ContainerService, type ProgramBehaviour, type SandboxHandle } from './container-service.ts'
 import type {
   ContainerStatusRequest,
@@ -47,11 +47,11 @@ import type {
 } from './cri.ts'
 import { sandboxNamespaceOptions } from './cri.ts'
 import { GrpcError } from './grpc.ts'
-import { ImageStore, type ImageHalf } from './image-service.ts'
-import type { SimulatedNode } from './node.ts'
-import { GoError, Registries, type RegistryOptions } from './registry.ts'
+import { ImageStore, type ImageHalf } from '../images/image-service.ts'
+import type { SimulatedNode } from '../node/node.ts'
+import { GoError, Registries, type RegistryOptions } from '../images/registry.ts'
 import { DEFAULT_RUNTIME, RUNTIME_PROFILES, type RuntimeName, type RuntimeProfile } from './runtime-profiles.ts'
-import type { Trace } from './trace.ts'
+import type { Trace } from '../node/trace.ts'
 
 export interface RuntimeOptions {
   runtime?: RuntimeName

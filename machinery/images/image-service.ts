@@ -27,12 +27,12 @@ import type {
   PullImageResponse,
   RemoveImageRequest,
   RemoveImageResponse,
-} from './cri.ts'
-import { GrpcError } from './grpc.ts'
+} from '../runtime/cri.ts'
+import { GrpcError } from '../runtime/grpc.ts'
 import { ReferenceError } from './image-ref.ts'
 import { GoError, manifestOf, repositoryOf, type Manifest, type Registries } from './registry.ts'
-import type { RuntimeProfile } from './runtime-profiles.ts'
-import * as referenceImages from '../solutions/06-airgap/images.ts'
+import type { RuntimeProfile } from '../runtime/runtime-profiles.ts'
+import * as referenceImages from '../../solutions/06-airgap/images.ts'
 
 /** Kata 6's module: the reference's, or a learner's with the same exports. */
 export type ImageHalf = typeof referenceImages

@@ -27,9 +27,9 @@ import type {
 } from './cri.ts'
 import type { ContainerRecord } from './containers.ts'
 import { GrpcError } from './grpc.ts'
-import type { ImageStore } from './image-service.ts'
-import type { SimulatedNode } from './node.ts'
-import type { containerNamespaces } from '../solutions/05-pause/pause.ts'
+import type { ImageStore } from '../images/image-service.ts'
+import type { SimulatedNode } from '../node/node.ts'
+import type { containerNamespaces } from '../../solutions/05-pause/pause.ts'
 import { PrefixError, resolveId } from './truncindex.ts'
 
 /** What the runtime needs to know about a sandbox to put a container in it. */
