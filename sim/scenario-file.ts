@@ -32,9 +32,9 @@
  *
  * A bad file gets one line naming the file, the step and the problem.
  */
-import { readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { parseAllDocuments } from 'yaml'
+import { ManifestError, readDocument, readManifest } from '../machinery/api/manifest.ts'
 import { CONNECTIVITIES, type Connectivity } from '../machinery/images/registry.ts'
 import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime/runtime-profiles.ts'
 import { SimError, type SessionOptions } from './node-session.ts'
@@ -69,12 +69,15 @@ export type Step =
 const STEP_KINDS = ['note', 'apply', 'wait', 'describe', 'get', 'images', 'import', 'sandboxImage', 'mirror', 'serve', 'gc', 'delete', 'crash'] as const
 const NODE_KEYS = ['runtime', 'cutOff', 'sandboxImage', 'pinning', 'preload', 'mirrors', 'mirrorsUp', 'reachable'] as const
 const TOP_KEYS = ['kind', 'title', 'node', 'steps']
+/** The simulator's limits, so that a scenario plays in seconds. */
+const MAX_STEPS = 200
+const MAX_NODE_TIME_MS = 86_400_000
 
 /** Whether a file is a scenario (`kind: Scenario`) rather than a Pod. Unreadable or odd files are not. */
 export function isScenarioFile(path: string): boolean {
   try {
-    const [document] = parseAllDocuments(readFileSync(path, 'utf8'))
-    const value: unknown = document?.toJS()
+    const [document] = parseAllDocuments(readManifest(path)).filter((doc) => doc.contents !== null)
+    const value: unknown = document?.toJS({ maxAliasCount: 100 })
     return typeof value === 'object' && value !== null && (value as Record<string, unknown>).kind === 'Scenario'
   } catch {
     return false
@@ -85,9 +88,10 @@ export function isScenarioFile(path: string): boolean {
 export function loadScenario(path: string): Scenario {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
+    text = readManifest(path)
   } catch (error) {
-    throw new ScenarioError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`)
+    if (error instanceof ManifestError) throw new ScenarioError(error.message)
+    throw error
   }
   return parseScenario(text, path)
 }
@@ -96,19 +100,24 @@ export function parseScenario(text: string, source: string): Scenario {
   const fail = (where: string, what: string): never => {
     throw new ScenarioError(`${source}: ${where ? `${where}: ` : ''}${what}`)
   }
-  const documents = parseAllDocuments(text).filter((doc) => doc.contents !== null)
-  if (documents.length !== 1) fail('', documents.length === 0 ? 'the file is empty' : 'give one scenario per file')
-  const document = documents[0]!
-  const [problem] = document.errors
-  if (problem) fail(problem.linePos ? `line ${problem.linePos[0].line}` : '', problem.message.split('\n')[0]!)
-  const value: unknown = document.toJS()
+  // The same reader as for Pods: its limits, one document, no YAML warnings printed.
+  let value: unknown
+  try {
+    value = readDocument(text, source)
+  } catch (error) {
+    if (error instanceof ManifestError) throw new ScenarioError(error.message)
+    throw error
+  }
   if (!isObject(value)) return fail('', 'expected a mapping with kind: Scenario')
   if (value.kind !== 'Scenario') fail('', `expected kind: Scenario, found ${value.kind === undefined ? 'no kind' : `kind: ${String(value.kind)}`}`)
   for (const key of Object.keys(value)) if (!TOP_KEYS.includes(key)) fail('', `unknown key "${key}" (use ${TOP_KEYS.join(', ')})`)
   if (value.title !== undefined && typeof value.title !== 'string') fail('title', 'expected text')
   const node = parseNode(value.node, fail)
   if (!Array.isArray(value.steps) || value.steps.length === 0) fail('steps', 'expected a list of steps')
+  if ((value.steps as unknown[]).length > MAX_STEPS) fail('steps', `Too many: ${(value.steps as unknown[]).length}: must have at most ${MAX_STEPS} items (a limit of this simulator)`)
   const steps = (value.steps as unknown[]).map((raw, i) => parseStep(raw, `steps[${i}]`, dirname(source), fail))
+  const waited = steps.reduce((sum, step) => sum + (step.kind === 'wait' ? step.ms : 0), 0)
+  if (waited > MAX_NODE_TIME_MS) fail('steps', `the waits add up to more than 24h of node time, the most this simulator plays`)
   return { source, ...(typeof value.title === 'string' ? { title: value.title } : {}), node, steps }
 }
 

@@ -33,7 +33,7 @@ describe('reading a Pod manifest', () => {
   it('refuses what is not a v1 Pod', () => {
     expect(() => parsePod('apiVersion: apps/v1\nkind: Deployment\n', 'd.yaml')).toThrow('d.yaml: expected kind: Pod, found kind: Deployment')
     expect(() => parsePod('- a\n- b\n', 'l.yaml')).toThrow('l.yaml: expected a Pod object, found a list')
-    expect(() => parsePod('', 'e.yaml')).toThrow('e.yaml: the file is empty')
+    expect(() => parsePod('', 'e.yaml')).toThrow('e.yaml: holds no object (the file is empty, null or only comments)')
   })
 })
 

@@ -5,7 +5,7 @@
  * prints them.
  */
 
-export type FieldErrorType = 'Required value' | 'Duplicate value' | 'Invalid value' | 'Unsupported value'
+export type FieldErrorType = 'Required value' | 'Duplicate value' | 'Invalid value' | 'Unsupported value' | 'Not found'
 
 export interface FieldError {
   /** The JSON path of the offending field, e.g. `spec.initContainers[0].name`. */
@@ -27,6 +27,10 @@ export function duplicate(field: string, value: unknown): FieldError {
 
 export function invalid(field: string, value: unknown, detail: string): FieldError {
   return { field, type: 'Invalid value', value, detail }
+}
+
+export function notFound(field: string, value: unknown): FieldError {
+  return { field, type: 'Not found', value }
 }
 
 export function notSupported(field: string, value: unknown, supported: readonly string[]): FieldError {
