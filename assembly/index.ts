@@ -15,5 +15,5 @@ export function assembleNode(options: SessionOptions = {}, parts: Partial<NodePa
 }
 
 export { REFERENCE_PARTS }
-export { NodeSession, SimError, humanSize } from './node-session.ts'
-export type { ImageGcResult, ManagerDeps, PodView, SessionOptions } from './node-session.ts'
+export { CRICTL_CALLS, NodeSession, SimError, humanSize } from './node-session.ts'
+export type { CrictlCall, ImageGcResult, ManagerDeps, PodView, SessionOptions } from './node-session.ts'

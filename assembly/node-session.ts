@@ -31,6 +31,10 @@ import { Trace } from '../machinery/node/trace.ts'
 /** What a kubelet runtime manager is given: the CRI client, the pod's recorder, clock and back-offs. */
 export type ManagerDeps = RuntimeManagerDeps
 
+/** The crictl commands a scenario may run: stop or remove a sandbox, stop or remove a container. */
+export type CrictlCall = 'stopp' | 'rmp' | 'stop' | 'rm'
+export const CRICTL_CALLS: readonly CrictlCall[] = ['stopp', 'rmp', 'stop', 'rm']
+
 export class SimError extends Error {
   override name = 'SimError'
 }
@@ -173,6 +177,31 @@ export class NodeSession {
   /** Lets the kubelet work on the pod until it settles, or for `forMs` while it keeps failing. */
   run(name: string, forMs?: number): void {
     this.entry(name).worker.run(forMs)
+  }
+
+  /**
+   * What an admin does by hand with crictl on the pod's newest sandbox or one of its
+   * containers (`crictl stopp`, `rmp`, `stop`, `rm`): the CRI call itself, behind the
+   * kubelet's back. Returns the id it acted on.
+   */
+  crictl(name: string, call: CrictlCall, container?: string): string {
+    const status = this.entry(name).worker.runtimeStatus()
+    // The kubelet's PLEG sees the change at its next relist and syncs the pod.
+    this.due.set(name, Math.min(this.due.get(name) ?? Infinity, this.node.clock.now() + RELIST_MS))
+    if (call === 'stopp' || call === 'rmp') {
+      const sandbox = status.sandboxStatuses[0]
+      if (!sandbox) throw new SimError(`pod "${name}" has no sandbox`)
+      this.trace.sync(`crictl ${call} ${sandbox.id.slice(0, 13)}`)
+      if (call === 'stopp') this.cri.stopPodSandbox({ podSandboxId: sandbox.id })
+      else this.cri.removePodSandbox({ podSandboxId: sandbox.id })
+      return sandbox.id
+    }
+    const found = status.containerStatuses.find((c) => c.name === container)
+    if (!found) throw new SimError(`pod "${name}" has no container "${container ?? ''}" on the node`)
+    this.trace.sync(`crictl ${call} ${found.id.slice(0, 13)}`)
+    if (call === 'stop') this.cri.stopContainer({ containerId: found.id, timeout: 0 })
+    else this.cri.removeContainer({ containerId: found.id })
+    return found.id
   }
 
   /** Kills a container's process, or the pod's pause process; the kubelet notices at its next relist. */

@@ -17,6 +17,7 @@
  *   steps:                         # each step is a map with one key
  *     - note: text                 # a comment in the transcript
  *     - apply: ../pods/web.yaml    # kubectl apply -f (relative to this file)
+ *     - apply: { apiVersion: v1, kind: Pod, … }                 # or the Pod itself, inline
  *     - wait: 2m                   # node time passes, the kubelet works: 30s, 2m, 1h30m
  *     - describe: web              # kubectl describe pod: its Events
  *     - get: pods                  # kubectl get pods -o wide
@@ -29,15 +30,18 @@
  *     - gc: images                 # the kubelet's image GC deletes unused images
  *     - delete: web                # the pod is deleted
  *     - crash: { pod: web, container: pause }
+ *     - crictl: { call: stopp, pod: web }   # behind the kubelet's back: stopp, rmp (the newest
+ *     - crictl: { call: rm, pod: web, container: nginx }    # sandbox), stop, rm (a container)
  *
  * A bad file gets one line naming the file, the step and the problem.
  */
 import { basename, dirname, resolve } from 'node:path'
 import { parseAllDocuments } from 'yaml'
-import { ManifestError, readDocument, readManifest } from '../machinery/api/manifest.ts'
+import { ManifestError, podFromValue, readDocument, readManifest } from '../machinery/api/manifest.ts'
 import { CONNECTIVITIES, type Connectivity } from '../machinery/images/registry.ts'
 import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime/runtime-profiles.ts'
-import { SimError, type SessionOptions } from '../assembly/index.ts'
+import type { Pod } from 'kubernetes-types/core/v1'
+import { CRICTL_CALLS, SimError, type CrictlCall, type SessionOptions } from '../assembly/index.ts'
 
 export class ScenarioError extends SimError {
   override name = 'ScenarioError'
@@ -54,6 +58,7 @@ export interface Scenario {
 export type Step =
   | { kind: 'note'; text: string }
   | { kind: 'apply'; path: string; shown: string }
+  | { kind: 'applyInline'; pod: Pod }
   | { kind: 'wait'; ms: number; shown: string }
   | { kind: 'describe'; pod: string }
   | { kind: 'get' }
@@ -65,8 +70,9 @@ export type Step =
   | { kind: 'gc' }
   | { kind: 'delete'; pod: string }
   | { kind: 'crash'; pod: string; container: string }
+  | { kind: 'crictl'; call: CrictlCall; pod: string; container?: string }
 
-const STEP_KINDS = ['note', 'apply', 'wait', 'describe', 'get', 'images', 'import', 'sandboxImage', 'mirror', 'serve', 'gc', 'delete', 'crash'] as const
+const STEP_KINDS = ['note', 'apply', 'wait', 'describe', 'get', 'images', 'import', 'sandboxImage', 'mirror', 'serve', 'gc', 'delete', 'crash', 'crictl'] as const
 const NODE_KEYS = ['runtime', 'cutOff', 'sandboxImage', 'pinning', 'preload', 'mirrors', 'mirrorsUp', 'reachable'] as const
 const TOP_KEYS = ['kind', 'title', 'node', 'steps']
 /** The simulator's limits, so that a scenario plays in seconds. */
@@ -187,6 +193,14 @@ function parseStep(raw: unknown, where: string, base: string, fail: Fail): Step 
     case 'note':
       return { kind: 'note', text: text(value) }
     case 'apply': {
+      if (isObject(value)) {
+        try {
+          return { kind: 'applyInline', pod: podFromValue(value, at) }
+        } catch (error) {
+          if (error instanceof ManifestError) return fail('', error.message)
+          throw error
+        }
+      }
       const shown = text(value)
       return { kind: 'apply', path: resolve(base, shown), shown }
     }
@@ -230,6 +244,16 @@ function parseStep(raw: unknown, where: string, base: string, fail: Fail): Step 
     case 'crash': {
       if (!isObject(value)) return fail(at, 'expected { pod, container } (container: a name, or pause)')
       return { kind: 'crash', pod: text(value.pod), container: text(value.container) }
+    }
+    case 'crictl': {
+      if (!isObject(value)) return fail(at, `expected { call, pod, container } (call: ${CRICTL_CALLS.join(', ')})`)
+      for (const k of Object.keys(value)) if (!['call', 'pod', 'container'].includes(k)) fail(at, `unknown key "${k}" (use call, pod, container)`)
+      const call = text(value.call)
+      if (!(CRICTL_CALLS as readonly string[]).includes(call)) return fail(at, `unknown call "${call}" (use ${CRICTL_CALLS.join(', ')})`)
+      const onContainer = call === 'stop' || call === 'rm'
+      if (onContainer && value.container === undefined) fail(at, `crictl ${call} needs a container`)
+      if (!onContainer && value.container !== undefined) fail(at, `crictl ${call} acts on the pod's sandbox; drop container`)
+      return { kind: 'crictl', call: call as CrictlCall, pod: text(value.pod), ...(onContainer ? { container: text(value.container) } : {}) }
     }
   }
 }

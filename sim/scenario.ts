@@ -5,6 +5,7 @@
 import { basename } from 'node:path'
 import { ManifestError, loadPod } from '../machinery/api/manifest.ts'
 import { CONNECTIVITY_WORDS } from '../machinery/images/registry.ts'
+import { GrpcError } from '../machinery/runtime/grpc.ts'
 import type { RuntimeProfile } from '../machinery/runtime/runtime-profiles.ts'
 import { assembleNode, SimError, type NodeSession, type SessionOptions } from '../assembly/index.ts'
 import type { NodeParts } from '../machinery/parts.ts'
@@ -18,9 +19,21 @@ export interface ScenarioRun {
   text: string
 }
 
+export interface PlayOptions {
+  /** Called after each step that played, e.g. to check the node's invariants. */
+  afterStep?: (session: NodeSession, step: Step, index: number) => void
+  /**
+   * A step the node refuses (a crash of a container that is not running, …) is noted in the
+   * transcript and the story goes on, instead of ending it. The property tests play random
+   * histories this way.
+   */
+  keepGoing?: boolean
+}
+
 /** Plays a scenario on a fresh node and returns the transcript. */
-export function runScenario(scenario: Scenario, parts: Partial<NodeParts> = {}): ScenarioRun {
+export function runScenario(scenario: Scenario, parts: Partial<NodeParts> = {}, options: PlayOptions = {}): ScenarioRun & { refused: number[] } {
   const session = assembleNode(scenario.node, parts)
+  const refused: number[] = []
   const profile = session.profile
   const out: string[] = []
   const block = (...lines: string[]) => out.push(lines.join('\n'))
@@ -31,12 +44,15 @@ export function runScenario(scenario: Scenario, parts: Partial<NodeParts> = {}):
     try {
       block(play(session, profile, step))
     } catch (error) {
-      if (error instanceof ManifestError) throw new ScenarioError(`${where}: ${error.message}`)
-      if (error instanceof SimError) throw new ScenarioError(`${where}: ${error.message}`)
-      throw error
+      if (!(error instanceof ManifestError || error instanceof SimError)) throw error
+      if (!options.keepGoing) throw new ScenarioError(`${where}: ${error.message}`)
+      refused.push(i)
+      block(`# refused: ${error.message}`)
+      return
     }
+    options.afterStep?.(session, step, i)
   })
-  return { session, text: out.join('\n\n') }
+  return { session, text: out.join('\n\n'), refused }
 }
 
 function header(session: NodeSession, node: SessionOptions): string {
@@ -58,6 +74,22 @@ function play(session: NodeSession, profile: RuntimeProfile, step: Step): string
     case 'apply': {
       const name = session.apply(loadPod(step.path))
       return [`$ kubectl apply -f ${basename(step.shown)}`, `pod/${name} created`].join('\n')
+    }
+    case 'applyInline': {
+      const name = session.apply(step.pod)
+      return [`$ kubectl apply -f - <<EOF`, '…', 'EOF', `pod/${name} created`].join('\n')
+    }
+    case 'crictl': {
+      const command = `$ sudo crictl ${step.call} ${step.container ? `<${step.pod}/${step.container}>` : `<sandbox of ${step.pod}>`}`
+      try {
+        const id = session.crictl(step.pod, step.call, step.container)
+        const said: Record<string, string> = { stopp: `Stopped sandbox ${id}`, rmp: `Removed sandbox ${id}`, stop: id, rm: id }
+        return [command, said[step.call]!].join('\n')
+      } catch (error) {
+        // crictl prints the runtime's refusal and exits 1; the story goes on.
+        if (error instanceof GrpcError) return [command, `E… ${error.message}`].join('\n')
+        throw error
+      }
     }
     case 'wait':
       session.advance(step.ms)

@@ -38,7 +38,11 @@ export const MAX_ITEMS = 1000
 
 /** Parses YAML text into a Pod. `source` names the file in error messages. */
 export function parsePod(text: string, source = 'manifest'): Pod {
-  const value = readDocument(text, source)
+  return podFromValue(readDocument(text, source), source)
+}
+
+/** A Pod from a value already read from YAML (e.g. a Pod written inline in a scenario). */
+export function podFromValue(value: unknown, source: string): Pod {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ManifestError(`${source}: expected a Pod object, found ${Array.isArray(value) ? 'a list' : `the ${typeof value} ${JSON.stringify(value)}`}`)
   }
