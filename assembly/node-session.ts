@@ -106,6 +106,8 @@ export class NodeSession {
     this.profile = RUNTIME_PROFILES[options.runtime ?? 'containerd-1.7']
     const mirrors = options.mirrors ?? {}
     const mirrorsUp = options.mirrorsUp ?? true
+    // The runtime would refuse them at the first pull; say so before anything runs.
+    for (const reference of [...(options.sandboxImage ? [options.sandboxImage] : []), ...(options.preload ?? [])]) this.checkReference(reference)
     if (this.profile.family === 'cri-o' && Object.keys(mirrors).length > 0) {
       throw new SimError("CRI-O reads its mirrors from /etc/containers/registries.conf, not hosts.toml; the sim models containerd's hosts.toml only")
     }

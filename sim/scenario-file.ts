@@ -39,6 +39,7 @@ import { basename, dirname, resolve } from 'node:path'
 import { parseAllDocuments } from 'yaml'
 import { ManifestError, podFromValue, readDocument, readManifest } from '../machinery/api/manifest.ts'
 import { CONNECTIVITIES, type Connectivity } from '../machinery/images/registry.ts'
+import { parseReference, ReferenceError } from '../machinery/images/image-ref.ts'
 import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime/runtime-profiles.ts'
 import type { Pod } from 'kubernetes-types/core/v1'
 import { CRICTL_CALLS, SimError, type CrictlCall, type SessionOptions } from '../assembly/index.ts'
@@ -77,7 +78,7 @@ const NODE_KEYS = ['runtime', 'cutOff', 'sandboxImage', 'pinning', 'preload', 'm
 const TOP_KEYS = ['kind', 'title', 'node', 'steps']
 /** The simulator's limits, so that a scenario plays in seconds. */
 const MAX_STEPS = 200
-const MAX_NODE_TIME_MS = 86_400_000
+const MAX_NODE_TIME_MS = 2 * 3_600_000
 
 /** Whether a file is a scenario (`kind: Scenario`) rather than a Pod. Unreadable or odd files are not. */
 export function isScenarioFile(path: string): boolean {
@@ -123,7 +124,7 @@ export function parseScenario(text: string, source: string): Scenario {
   if ((value.steps as unknown[]).length > MAX_STEPS) fail('steps', `Too many: ${(value.steps as unknown[]).length}: must have at most ${MAX_STEPS} items (a limit of this simulator)`)
   const steps = (value.steps as unknown[]).map((raw, i) => parseStep(raw, `steps[${i}]`, dirname(source), fail))
   const waited = steps.reduce((sum, step) => sum + (step.kind === 'wait' ? step.ms : 0), 0)
-  if (waited > MAX_NODE_TIME_MS) fail('steps', `the waits add up to more than 24h of node time, the most this simulator plays`)
+  if (waited > MAX_NODE_TIME_MS) fail('steps', `the waits add up to more than 2h of node time, the most this simulator plays`)
   return { source, ...(typeof value.title === 'string' ? { title: value.title } : {}), node, steps }
 }
 
@@ -268,6 +269,12 @@ export function parseDuration(text: string): number | undefined {
 
 function reference(value: unknown, where: string, fail: Fail): string {
   if (typeof value !== 'string' || value.trim() === '') return fail(where, 'expected an image reference')
+  try {
+    parseReference(value.trim())
+  } catch (error) {
+    if (error instanceof ReferenceError) return fail(where, `"${value.trim()}" is not an image reference: ${error.message}`)
+    throw error
+  }
   return value.trim()
 }
 

@@ -174,7 +174,7 @@ describe('scenario files get the same reader and limits', () => {
     ['an alias with no anchor', `${SCENARIO}- note: *x\n`, 'the alias *x names no anchor (&x must come first)'],
     ['a step that is a list', `${SCENARIO}- [wait, 30s]\n`, 'steps[1]: expected one step, e.g. "- wait: 30s"'],
     ['a wait of -5s', `${SCENARIO}- wait: -5s\n`, 'steps[1]: wait: "-5s" is not a duration like 30s, 2m or 1h30m (at most 24h)'],
-    ['waits of 48h in all', `${SCENARIO}- wait: 24h\n- wait: 24h\n`, 'steps: the waits add up to more than 24h of node time'],
+    ['waits of 3h in all', `${SCENARIO}- wait: 2h\n- wait: 1h\n`, 'steps: the waits add up to more than 2h of node time'],
     ['300 steps', `kind: Scenario\nsteps:\n${'- note: x\n'.repeat(300)}`, 'steps: Too many: 300: must have at most 200 items'],
     ['apply of a file that is not there', `${SCENARIO}- apply: nowhere.yaml\n`, 'steps[1]: apply: '],
   ])('%s', async (_name, text, message) => {
