@@ -4,22 +4,21 @@
  * runs, so a re-run after a save costs well under 150 ms instead of a cold start; the
  * learner's modules are still evaluated afresh on every run.
  *
- * A learner's code may loop forever. Vitest's own timeout cannot interrupt synchronous code,
- * so a watchdog reads the marker the worker writes before each spec (running-spec-marker.ts)
- * and ends the worker thread when one spec has run too long.
+ * A learner's code may loop forever: the watchdog (watchdog.ts) ends the worker thread when
+ * one spec has run too long, and the run is reported as stuck on that spec.
  *
  * What a run produced besides verdicts travels with it: the learner's console output and the
  * errors nothing caught (an unhandled rejection, an exception thrown from a timer), each
  * tagged with the spec that was running, so the report can show them next to the verdict.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { createVitest, type Reporter, type TestCase, type TestModule, type Vitest } from 'vitest/node'
 import type { Kata } from '../katas/katas.ts'
-import { KATAS_DIR, ROOT, STATE_DIR } from '../workbook/paths.ts'
+import { KATAS_DIR, ROOT } from '../workbook/paths.ts'
 import { implementationSwap, type Implementation } from '../workbook/implementation-swap.ts'
 import { SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
 import { WarmWorker } from './warm-worker.ts'
+import { LOAD_TIMEOUT_MS, Watchdog } from './watchdog.ts'
 
 export interface Location {
   /** Relative to the workbook root, e.g. `katas/01-pods/pods.ts`. */
@@ -81,27 +80,19 @@ export function passed(run: KataRun): boolean {
   return run.outcome === 'ran' && run.specs.length > 0 && run.specs.every((s) => s.state === 'passed')
 }
 
-// One marker per CLI process: a watch loop and a `verify` in another terminal must not read
-// (and kill) each other's workers.
-const MARKER_FILE = join(STATE_DIR, `running-spec.${process.pid}.json`)
-const WATCHDOG_POLL_MS = 50
-/**
- * Loading the spec's modules (the learner's file's top level) may take longer than a spec on a
- * busy machine, the first time especially; a loop there is still stopped, a little later.
- */
-const LOAD_TIMEOUT_MS = 2 * SPEC_TIMEOUT_MS
-
 export class SpecRunner {
   private constructor(
     private readonly vitest: Vitest,
     private readonly worker: WarmWorker,
     private readonly collector: ConsoleCollector,
+    private readonly watchdog: Watchdog,
   ) {}
 
   /** `mine` also routes earlier chapters' reference code to the learner's own files. */
   static async start(implementation: Implementation = { kind: 'learner' }): Promise<SpecRunner> {
-    mkdirSync(STATE_DIR, { recursive: true })
-    process.env.PODKATA_RUNNING_SPEC_FILE = MARKER_FILE
+    const watchdog = new Watchdog()
+    // The worker's environment is copied from this one when vitest first starts it.
+    process.env.PODKATA_RUNNING_SPEC_CHANNEL = watchdog.channelName
     const worker = new WarmWorker()
     const collector = new ConsoleCollector()
     const signalHandlers = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
@@ -119,7 +110,7 @@ export class SpecRunner {
         maxWorkers: 1,
         testTimeout: SPEC_TIMEOUT_MS,
         hookTimeout: SPEC_TIMEOUT_MS,
-        setupFiles: [join(ROOT, 'workbook', 'fresh-worker-state.ts'), join(ROOT, 'workbook', 'running-spec-marker.ts')],
+        setupFiles: ['fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
         // Show a learner's console.log output: printing is how many people debug.
         silent: false,
       },
@@ -131,7 +122,7 @@ export class SpecRunner {
         if (!before.includes(handler)) process.off(signal, handler)
       }
     }
-    return new SpecRunner(vitest, worker, collector)
+    return new SpecRunner(vitest, worker, collector, watchdog)
   }
 
   /** How many test worker threads this runner has started (1 while every run is warm). */
@@ -147,9 +138,8 @@ export class SpecRunner {
       this.vitest.watcher.invalidates.add(file)
     }
     const specFile = join(KATAS_DIR, kata.folder, kata.spec)
-    rmSync(MARKER_FILE, { force: true })
     this.collector.reset()
-    const watchdog = startWatchdog(Date.now(), () => void this.worker.kill())
+    const watchdog = this.watchdog.watch(() => void this.worker.kill())
     try {
       const result = await this.vitest.runTestFiles([specFile])
       const module = result.testModules.find((m) => m.moduleId === specFile)
@@ -171,7 +161,7 @@ export class SpecRunner {
       }
       return { ...toKataRun(kata, module), ...output }
     } finally {
-      watchdog.stop()
+      watchdog.end()
     }
   }
 
@@ -180,7 +170,7 @@ export class SpecRunner {
    * it forever), then gives vitest a moment to close its server.
    */
   async close(): Promise<void> {
-    rmSync(MARKER_FILE, { force: true })
+    this.watchdog.close()
     await this.worker.close()
     await Promise.race([this.vitest.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())])
   }
@@ -230,33 +220,6 @@ function firstTimedOut(module: TestModule): string | undefined {
     if (result.state === 'failed' && result.errors?.some((e) => TIMED_OUT.test(e.message ?? ''))) return specName(test.fullName)
   }
   return undefined
-}
-
-interface Marker {
-  spec: string | null
-  since: number
-}
-
-function readMarker(): Marker | undefined {
-  try {
-    return JSON.parse(readFileSync(MARKER_FILE, 'utf8')) as Marker
-  } catch {
-    return undefined // not written yet, or being written right now
-  }
-}
-
-function startWatchdog(runStarted: number, stopWorker: () => void) {
-  const state: { stuck?: { spec: string | null }; stop: () => void } = { stop: () => clearInterval(timer) }
-  const timer = setInterval(() => {
-    const marker = readMarker()
-    if (!marker) return
-    const limit = marker.spec === null ? LOAD_TIMEOUT_MS : SPEC_TIMEOUT_MS
-    if (Date.now() - Math.max(marker.since, runStarted) < limit) return
-    state.stuck = { spec: marker.spec }
-    clearInterval(timer)
-    stopWorker()
-  }, WATCHDOG_POLL_MS)
-  return state
 }
 
 function toKataRun(kata: Kata, module: TestModule): Verdict {

@@ -4,7 +4,7 @@
  * over from the run before, a stuck spec is stopped and named and the loop goes on, and leaving
  * while a spec is stuck is quick and leaves nothing running.
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { existsSync, readdirSync, readlinkSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TempWorkbook } from './temp-workbook.ts'
 import { WatchSession } from './watch-session.ts'
@@ -38,17 +38,11 @@ function processesIn(root: string): number[] {
   return found
 }
 
-/** Waits until the loop's worker has started a spec (its marker names one). */
-async function runningSpec(own: TempWorkbook, loop: WatchSession): Promise<void> {
-  const marker = own.path('.podkata', `running-spec.${loop.process.pid}.json`)
+/** Waits until `file` exists: the learner's code writes it as it enters its loop. */
+async function created(file: string, loop: WatchSession): Promise<void> {
   const deadline = Date.now() + 20_000
-  for (;;) {
-    try {
-      if ((JSON.parse(readFileSync(marker, 'utf8')) as { spec: string | null }).spec) return
-    } catch {
-      // not written yet
-    }
-    if (Date.now() > deadline) throw new Error(`no spec started; the loop printed:\n${loop.output}`)
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`the loop never started; the watch loop printed:\n${loop.output}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }
@@ -103,9 +97,11 @@ describe('leaving while a spec is stuck', () => {
     const own = new TempWorkbook()
     try {
       own.kata('list')
-      own.write(PODS, own.read('starters', '01-pods', 'pods.ts').replace(TODO, 'while (true) {}'))
+      const entered = own.path('entered-the-loop')
+      const looping = own.read('starters', '01-pods', 'pods.ts').replace(TODO, `writeFileSync(${JSON.stringify(entered)}, ''); while (true) {}`)
+      own.write(PODS, `import { writeFileSync } from 'node:fs'\n${looping}`)
       const loop = new WatchSession(own)
-      await runningSpec(own, loop)
+      await created(entered, loop)
       // Inside the loop now: it spins for 3 s before the watchdog steps in.
       await new Promise((resolve) => setTimeout(resolve, 300))
       expect(loop.output).not.toContain('did not finish')
