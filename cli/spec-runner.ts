@@ -17,7 +17,7 @@ import type { Kata } from '../katas/katas.ts'
 import { KATAS_DIR, ROOT } from '../workbook/paths.ts'
 import { implementationSwap, type Implementation } from '../workbook/implementation-swap.ts'
 import { SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
-import { WarmWorker } from './warm-worker.ts'
+import { WarmWorker } from '../workbook/warm-worker.ts'
 import { LOAD_TIMEOUT_MS, Watchdog } from './watchdog.ts'
 
 export interface Location {

@@ -1,5 +1,6 @@
 /**
- * One vitest test worker (a worker thread) kept alive between runs of the kata loop.
+ * Vitest test workers (worker threads) kept alive between runs: the kata loop's one worker,
+ * and the proof's one per worker slot.
  *
  * Vitest 4.1 starts a new worker for every run and stops it afterwards, whatever the options:
  * booting one costs ~200 ms of the ~340 ms a save took. This custom pool (vitest's
@@ -46,9 +47,9 @@ export class WarmWorker {
   /** Threads started so far; a test reads it to check that saves reuse one. */
   threadsStarted = 0
 
-  /** The pool to pass to vitest as its `pool` option. */
+  /** The pool to pass to vitest as its `pool` option, for one test file at a time. */
   pool(): PoolRunnerInitializer {
-    return { name: WARM_POOL_NAME, createPoolWorker: (options) => new WarmPoolWorker(this, options) }
+    return warmPool(() => this)
   }
 
   /** Ends the running thread at once (a stuck spec, or the learner quitting) and starts a fresh one. */
@@ -137,21 +138,42 @@ export class WarmWorker {
   }
 }
 
-/** What vitest sees for one run: the shared thread, with only this run's listeners on it. */
+/**
+ * A pool of warm workers, one per vitest worker slot (`poolId`, 1 to maxWorkers): test files
+ * that run side by side each get their own thread, and each thread is kept for the next file
+ * that runs in its slot.
+ */
+export function warmPool(workerFor: (poolId: number) => WarmWorker): PoolRunnerInitializer {
+  return { name: WARM_POOL_NAME, createPoolWorker: (options) => new WarmPoolWorker(workerFor, options) }
+}
+
+/**
+ * What vitest sees for one test file: a warm thread, with only this file's listeners on it.
+ * Which thread is known only from the `start` request (its slot), so listeners vitest adds
+ * before that are kept and attached then.
+ */
 class WarmPoolWorker implements PoolWorker {
   readonly name = WARM_POOL_NAME
+  private warm: WarmWorker | undefined
   private thread: Worker | undefined
   private readonly listeners: [string, Listener][] = []
   /** Who hears the `started`/`stopped` answers given on the thread's behalf. */
   private readonly messageListeners = new Set<Listener>()
 
   constructor(
-    private readonly warm: WarmWorker,
+    private readonly workerFor: (poolId: number) => WarmWorker,
     private readonly options: PoolOptions,
   ) {}
 
   async start(): Promise<void> {
+    // The thread is chosen when the `start` request names the slot (see send).
+  }
+
+  private bind(poolId: number): WarmWorker {
+    this.warm = this.workerFor(poolId)
     this.thread = this.warm.threadFor(this.options)
+    for (const [event, listener] of this.listeners) this.thread.on(event, listener)
+    return this.warm
   }
 
   async stop(): Promise<void> {
@@ -159,6 +181,7 @@ class WarmPoolWorker implements PoolWorker {
     this.listeners.length = 0
     this.messageListeners.clear()
     this.thread = undefined
+    this.warm = undefined
   }
 
   on(event: string, listener: Listener): void {
@@ -176,7 +199,7 @@ class WarmPoolWorker implements PoolWorker {
 
   send(message: WorkerRequest): void {
     if (message.__vitest_worker_request__ && message.type === 'start') {
-      void this.warm.handshake(message).then(
+      void this.bind(message.poolId).handshake(message).then(
         (answer) => this.answer({ type: 'started', ...(answer as object) }),
         (error: Error) => this.answer({ type: 'started', error: { message: error.message } }),
       )
