@@ -25,5 +25,5 @@ export function runCommand(nodeArgs: string[], cwd: string): CliResult {
 
 /** `npm run sim -- <args>` in a workbook (this one unless told otherwise). */
 export function runSimCommand(args: string[], root = ROOT): CliResult {
-  return runCommand(['--import', 'tsx', join(root, 'sim', 'main.ts'), ...args], root)
+  return runCommand([join(root, 'scripts', 'sim.mjs'), ...args], root)
 }
