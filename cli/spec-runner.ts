@@ -12,7 +12,7 @@
  * tagged with the spec that was running, so the report can show them next to the verdict.
  */
 import { join, relative } from 'node:path'
-import { createVitest, type Reporter, type TestCase, type TestModule, type Vitest } from 'vitest/node'
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node'
 import type { Kata } from '../katas/katas.ts'
 import { KATAS_DIR, ROOT } from '../workbook/paths.ts'
 import { implementationSwap, type Implementation } from '../workbook/implementation-swap.ts'
@@ -96,6 +96,9 @@ export class SpecRunner {
     const worker = new WarmWorker()
     const collector = new ConsoleCollector()
     const signalHandlers = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
+    // Loaded here, not at the top: `list`, `hint` and the others never run a spec, and loading
+    // vitest (and vite) would be most of their time.
+    const { createVitest } = await import('vitest/node')
     const vitest = await createVitest(
       'test',
       {

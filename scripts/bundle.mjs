@@ -7,7 +7,6 @@
 // share one. Beside it, <name>.inputs.json lists the files it was built from and when: a start
 // compares their modification times with that (a few dozen stat calls, well under a millisecond
 // each).
-import { build } from 'esbuild'
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -59,6 +58,8 @@ function isStale(outfile, inputsFile, options) {
 
 async function rebuild(entryPoint, outfile, inputsFile, options) {
   const builtAt = Date.now()
+  // Loaded only to build: loading esbuild took longer than a whole run of the simulator.
+  const { build } = await import('esbuild')
   const result = await build({
     entryPoints: [entryPoint],
     bundle: true,
