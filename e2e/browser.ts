@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserServer } from 'playwright-core'
 
 /** Where Debian installs Chromium; PODKATA_CHROMIUM points elsewhere (a test points it at nothing). */
-const SYSTEM_CHROMIUM = process.env.PODKATA_CHROMIUM ?? '/usr/bin/chromium'
+const systemChromium = () => process.env.PODKATA_CHROMIUM ?? '/usr/bin/chromium'
 
 /** Set by global-setup.ts for the test workers: the shared browser's address. */
 export const SHARED_BROWSER_ENV = 'PODKATA_BROWSER_WS'
@@ -38,16 +38,15 @@ export interface FoundChromium {
 }
 
 export async function findChromium(): Promise<FoundChromium> {
-  if (existsSync(SYSTEM_CHROMIUM)) {
-    return { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_ARGS, description: `the system's Chromium (${SYSTEM_CHROMIUM})` }
-  }
+  const system = systemChromium()
+  if (existsSync(system)) return { executablePath: system, args: SYSTEM_ARGS, description: `the system's Chromium (${system})` }
   // Loaded only when needed: its first use unpacks a 60 MB browser.
   const { default: packaged } = await import('@sparticuz/chromium')
   return {
     executablePath: await packaged.executablePath(),
     // Its own flags: it runs as a single headless process, which these were made for.
     args: packaged.args,
-    description: `the Chromium from @sparticuz/chromium (${SYSTEM_CHROMIUM} is absent)`,
+    description: `the Chromium from @sparticuz/chromium (${system} is absent)`,
   }
 }
 
