@@ -3,11 +3,15 @@
  * proof that starters fail and known-wrong implementations are caught, and the docs site in a
  * real browser.
  */
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import { kataProject } from './workbook/vitest-options.ts'
 
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one test file at a time; most files here spend their time
+    // waiting for a command they spawned (the CLI, the sim, a browser), so two at once.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { test: { name: 'tools', include: ['tests/**/*.test.ts'], testTimeout: 30_000 } },
       kataProject('reference', { kind: 'reference' }, ['katas/**/*.spec.ts']),

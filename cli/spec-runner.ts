@@ -1,19 +1,24 @@
 /**
- * Runs one kata's specs against the learner's files, in this process, and turns vitest's
- * results into a KataRun the CLI can print. One vitest instance is kept warm for the watch
- * loop, so a re-run after a save costs a few hundred milliseconds, not a cold start.
+ * Runs one kata's specs against the learner's files and turns vitest's results into a KataRun
+ * the CLI can print. One vitest instance and one test worker (warm-worker.ts) are kept between
+ * runs, so a re-run after a save costs well under 150 ms instead of a cold start; the
+ * learner's modules are still evaluated afresh on every run.
  *
- * A learner's code may loop forever. Vitest's own timeout cannot interrupt synchronous code,
- * so a watchdog reads the marker the worker writes before each spec (running-spec-marker.ts)
- * and kills the worker process when one spec has run too long.
+ * A learner's code may loop forever: the watchdog (watchdog.ts) ends the worker thread when
+ * one spec has run too long, and the run is reported as stuck on that spec.
+ *
+ * What a run produced besides verdicts travels with it: the learner's console output and the
+ * errors nothing caught (an unhandled rejection, an exception thrown from a timer), each
+ * tagged with the spec that was running, so the report can show them next to the verdict.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { createVitest, type TestCase, type TestModule, type Vitest } from 'vitest/node'
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node'
 import type { Kata } from '../katas/katas.ts'
-import { KATAS_DIR, ROOT, STATE_DIR } from '../workbook/paths.ts'
+import { KATAS_DIR, ROOT } from '../workbook/paths.ts'
 import { implementationSwap, type Implementation } from '../workbook/implementation-swap.ts'
 import { SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
+import { WarmWorker } from '../workbook/warm-worker.ts'
+import { LOAD_TIMEOUT_MS, Watchdog } from './watchdog.ts'
 
 export interface Location {
   /** Relative to the workbook root, e.g. `katas/01-pods/pods.ts`. */
@@ -39,105 +44,188 @@ export interface SpecResult {
   failure?: SpecFailure
 }
 
-export type KataRun =
+/** One `console.*` call (or direct write) made by the learner's code or the spec during the run. */
+export interface ConsoleOutput {
+  stream: 'stdout' | 'stderr'
+  text: string
+  /** The spec that was running, when there was one (null: while the file loaded). */
+  spec: string | null
+}
+
+/** An error nothing caught: an unhandled rejection, an exception thrown from a timer. */
+export interface UncaughtError {
+  /** Vitest's words for it, e.g. `Unhandled Rejection`, `Uncaught Exception`. */
+  kind: string
+  message: string
+  /** The spec that was running when it was thrown, if vitest could tell. */
+  spec: string | null
+}
+
+/** What every run carries besides its verdict. */
+export interface RunOutput {
+  console: ConsoleOutput[]
+  uncaught: UncaughtError[]
+}
+
+export type Verdict =
   | { kata: Kata; outcome: 'ran'; specs: SpecResult[] }
   /** The learner's file (or the spec) could not be loaded: a syntax error, a bad import. */
   | { kata: Kata; outcome: 'load-error'; message: string; location?: Location }
   /** A spec (or the file's top level, when `spec` is null) ran past the timeout and was stopped. */
   | { kata: Kata; outcome: 'stuck'; spec: string | null; seconds: number }
 
+export type KataRun = Verdict & RunOutput
+
 export function passed(run: KataRun): boolean {
   return run.outcome === 'ran' && run.specs.length > 0 && run.specs.every((s) => s.state === 'passed')
 }
 
-// One marker per CLI process: a watch loop and a `verify` in another terminal must not read
-// (and kill) each other's workers.
-const MARKER_FILE = join(STATE_DIR, `running-spec.${process.pid}.json`)
-const WATCHDOG_POLL_MS = 100
-
 export class SpecRunner {
-  private constructor(private readonly vitest: Vitest) {}
+  private constructor(
+    private readonly vitest: Vitest,
+    private readonly worker: WarmWorker,
+    private readonly collector: ConsoleCollector,
+    private readonly watchdog: Watchdog,
+  ) {}
 
   /** `mine` also routes earlier chapters' reference code to the learner's own files. */
   static async start(implementation: Implementation = { kind: 'learner' }): Promise<SpecRunner> {
-    mkdirSync(STATE_DIR, { recursive: true })
-    process.env.PODKATA_RUNNING_SPEC_FILE = MARKER_FILE
+    const watchdog = new Watchdog()
+    // The worker's environment is copied from this one when vitest first starts it.
+    process.env.PODKATA_RUNNING_SPEC_CHANNEL = watchdog.channelName
+    const worker = new WarmWorker()
+    const collector = new ConsoleCollector()
+    const signalHandlers = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
+    // Loaded here, not at the top: `list`, `hint` and the others never run a spec, and loading
+    // vitest (and vite) would be most of their time.
+    const { createVitest } = await import('vitest/node')
     const vitest = await createVitest(
       'test',
       {
         config: false,
         root: ROOT,
         watch: false,
-        reporters: [{}],
+        reporters: [collector],
         include: ['katas/**/*.spec.ts'],
-        pool: 'forks',
+        pool: worker.pool(),
+        // With the warm worker, isolation is what re-evaluates every module on each run.
         isolate: true,
+        maxWorkers: 1,
         testTimeout: SPEC_TIMEOUT_MS,
         hookTimeout: SPEC_TIMEOUT_MS,
-        setupFiles: [join(ROOT, 'workbook', 'running-spec-marker.ts')],
+        setupFiles: ['fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
         // Show a learner's console.log output: printing is how many people debug.
         silent: false,
       },
       { plugins: [implementationSwap(implementation)], logLevel: 'silent' },
     )
-    return new SpecRunner(vitest)
+    // Vitest's logger exits on Ctrl-C within a millisecond; the CLI says goodbye its own way.
+    for (const [signal, before] of Object.entries(signalHandlers)) {
+      for (const handler of process.listeners(signal as NodeJS.Signals)) {
+        if (!before.includes(handler)) process.off(signal, handler)
+      }
+    }
+    return new SpecRunner(vitest, worker, collector, watchdog)
+  }
+
+  /** How many test worker threads this runner has started (1 while every run is warm). */
+  get workersStarted(): number {
+    return this.worker.threadsStarted
   }
 
   /** Runs the kata's spec file; `changedFiles` are reloaded from disk first. */
   async run(kata: Kata, changedFiles: string[] = []): Promise<KataRun> {
-    for (const file of changedFiles) this.vitest.invalidateFile(file)
+    for (const file of changedFiles) {
+      // Both: the first drops vite's transform, the second the worker's copy of the module.
+      this.vitest.invalidateFile(file)
+      this.vitest.watcher.invalidates.add(file)
+    }
     const specFile = join(KATAS_DIR, kata.folder, kata.spec)
-    rmSync(MARKER_FILE, { force: true })
-    const watchdog = startWatchdog(Date.now())
+    this.collector.reset()
+    const watchdog = this.watchdog.watch(() => void this.worker.kill())
     try {
       const result = await this.vitest.runTestFiles([specFile])
-      if (watchdog.stuck) return { kata, outcome: 'stuck', spec: specName(watchdog.stuck.spec), seconds: SPEC_TIMEOUT_MS / 1000 }
       const module = result.testModules.find((m) => m.moduleId === specFile)
-      if (!module) return { kata, outcome: 'load-error', message: `no specs found in ${relative(ROOT, specFile)}` }
-      return toKataRun(kata, module)
+      const output: RunOutput = {
+        console: this.collector.lines(module),
+        uncaught: watchdog.stuck ? [] : result.unhandledErrors.map((error) => toUncaught(error as UnhandledError)),
+      }
+      if (watchdog.stuck) {
+        const { spec } = watchdog.stuck
+        return { kata, outcome: 'stuck', spec: specName(spec), seconds: (spec === null ? LOAD_TIMEOUT_MS : SPEC_TIMEOUT_MS) / 1000, ...output }
+      }
+      if (!module) return { kata, outcome: 'load-error', message: `no specs found in ${relative(ROOT, specFile)}`, ...output }
+      const timedOut = firstTimedOut(module)
+      if (timedOut !== undefined) {
+        // A loop that awaits between turns lets vitest's timeout fire, but it keeps running:
+        // a fresh worker for the next run, and the same report as a loop the watchdog stopped.
+        await this.worker.kill()
+        return { kata, outcome: 'stuck', spec: timedOut, seconds: SPEC_TIMEOUT_MS / 1000, ...output }
+      }
+      return { ...toKataRun(kata, module), ...output }
     } finally {
-      watchdog.stop()
+      watchdog.end()
     }
   }
 
+  /**
+   * Ends the worker first (a spec may be stuck in a loop; vitest's own close would wait for
+   * it forever), then gives vitest a moment to close its server.
+   */
   async close(): Promise<void> {
-    rmSync(MARKER_FILE, { force: true })
-    await this.vitest.close()
+    this.watchdog.close()
+    await this.worker.close()
+    await Promise.race([this.vitest.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())])
   }
 }
 
-interface Marker {
-  pid: number
-  spec: string | null
-  since: number
-}
+/** How long `close` waits for vitest to close before the CLI leaves anyway. */
+const CLOSE_GRACE_MS = 300
 
-function readMarker(): Marker | undefined {
-  try {
-    return JSON.parse(readFileSync(MARKER_FILE, 'utf8')) as Marker
-  } catch {
-    return undefined // not written yet, or being written right now
+/** Collects the run's console output as the worker reports it. */
+class ConsoleCollector implements Reporter {
+  private received: { stream: 'stdout' | 'stderr'; text: string; taskId?: string }[] = []
+
+  reset(): void {
+    this.received = []
+  }
+
+  onUserConsoleLog(log: { type: 'stdout' | 'stderr'; content: string; taskId?: string }): void {
+    this.received.push({ stream: log.type, text: log.content, taskId: log.taskId })
+  }
+
+  lines(module: TestModule | undefined): ConsoleOutput[] {
+    const names = new Map([...(module?.children.allTests() ?? [])].map((test) => [test.id, specName(test.fullName)]))
+    return this.received.map(({ stream, text, taskId }) => ({ stream, text, spec: (taskId && names.get(taskId)) || null }))
   }
 }
 
-function startWatchdog(runStarted: number) {
-  const state: { stuck?: { spec: string | null }; stop: () => void } = { stop: () => clearInterval(timer) }
-  const timer = setInterval(() => {
-    const marker = readMarker()
-    const since = marker?.since ?? runStarted
-    if (Date.now() - since < SPEC_TIMEOUT_MS + 500 || !marker) return
-    state.stuck = { spec: marker.spec }
-    clearInterval(timer)
-    try {
-      process.kill(marker.pid, 'SIGKILL')
-    } catch {
-      // Already gone: it finished just as we gave up on it.
-    }
-  }, WATCHDOG_POLL_MS)
-  return state
+interface UnhandledError {
+  message?: string
+  type?: string
+  VITEST_TEST_NAME?: string
 }
 
-function toKataRun(kata: Kata, module: TestModule): KataRun {
+function toUncaught(error: UnhandledError): UncaughtError {
+  return {
+    kind: error.type ?? 'Unhandled Error',
+    message: stripAnsi(error.message ?? String(error)),
+    spec: error.VITEST_TEST_NAME ?? null,
+  }
+}
+
+const TIMED_OUT = /^(Test|Hook) timed out in \d+ms/
+
+/** The first spec that vitest stopped with its own timeout, if any. */
+function firstTimedOut(module: TestModule): string | undefined {
+  for (const test of module.children.allTests()) {
+    const result = test.result()
+    if (result.state === 'failed' && result.errors?.some((e) => TIMED_OUT.test(e.message ?? ''))) return specName(test.fullName)
+  }
+  return undefined
+}
+
+function toKataRun(kata: Kata, module: TestModule): Verdict {
   const moduleError = module.errors()[0]
   const specs = [...module.children.allTests()]
   if (moduleError && specs.every((t) => t.result().state !== 'failed' && t.result().state !== 'passed')) {

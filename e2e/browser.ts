@@ -1,11 +1,26 @@
 /**
- * Debian's Chromium, driven by playwright-core (which never downloads a browser of its own).
- * The flags keep it quiet on a machine with no network: without them Chromium keeps trying
- * to reach Google's services.
+ * The Chromium the browser tests drive through playwright-core (which never downloads a
+ * browser of its own): Debian's /usr/bin/chromium when it is installed, otherwise the one that
+ * the npm package @sparticuz/chromium ships inside itself (unpacked into the temp folder on
+ * first use), so `npm install && npm test` needs nothing else on the machine.
+ *
+ * global-setup.ts starts one browser for the whole run; each test file connects to it with
+ * launchBrowser(), which costs a few milliseconds instead of a browser start per file.
  */
-import { chromium, type Browser } from 'playwright-core'
+import { existsSync } from 'node:fs'
+import { chromium, type Browser, type BrowserServer } from 'playwright-core'
 
-const CHROMIUM_ARGS = [
+/** Where Debian installs Chromium; PODKATA_CHROMIUM points elsewhere (a test points it at nothing). */
+const systemChromium = () => process.env.PODKATA_CHROMIUM ?? '/usr/bin/chromium'
+
+/** Set by global-setup.ts for the test workers: the shared browser's address. */
+export const SHARED_BROWSER_ENV = 'PODKATA_BROWSER_WS'
+
+/**
+ * The flags keep Debian's Chromium quiet on a machine with no network: without them it keeps
+ * trying to reach Google's services.
+ */
+const SYSTEM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -15,6 +30,40 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ]
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+export interface FoundChromium {
+  executablePath: string
+  args: string[]
+  /** Which one it is, in words, e.g. `Debian's Chromium (/usr/bin/chromium)`. */
+  description: string
+}
+
+export async function findChromium(): Promise<FoundChromium> {
+  const system = systemChromium()
+  if (existsSync(system)) return { executablePath: system, args: SYSTEM_ARGS, description: `the system's Chromium (${system})` }
+  // Loaded only when needed: its first use unpacks a 60 MB browser.
+  const { default: packaged } = await import('@sparticuz/chromium')
+  return {
+    executablePath: await packaged.executablePath(),
+    // Its own flags: it runs as a single headless process, which these were made for.
+    args: packaged.args,
+    description: `the Chromium from @sparticuz/chromium (${system} is absent)`,
+  }
+}
+
+/** One browser for a whole test run (global-setup.ts). */
+export async function launchBrowserServer(): Promise<{ server: BrowserServer; chromium: FoundChromium }> {
+  const found = await findChromium()
+  const server = await chromium.launchServer({ executablePath: found.executablePath, args: found.args })
+  return { server, chromium: found }
+}
+
+/**
+ * A browser for one test file: a connection to the run's shared browser when there is one,
+ * else a browser of its own. `close()` ends what this file opened, either way.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const shared = process.env[SHARED_BROWSER_ENV]
+  if (shared) return chromium.connect(shared)
+  const found = await findChromium()
+  return chromium.launch({ executablePath: found.executablePath, args: found.args })
 }

@@ -1,15 +1,19 @@
 /**
  * Builds the docs site once and serves the result on 127.0.0.1, on a port the OS picks, for
- * the browser tests in this folder. Tests get the address with inject('baseURL').
+ * the browser tests in this folder, and starts the one browser they all connect to
+ * (browser.ts). Tests get the address with inject('baseURL').
  */
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
+import { launchBrowserServer, SHARED_BROWSER_ENV } from './browser.ts'
 
+const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, '.vitepress', 'dist')
 
@@ -60,9 +64,18 @@ function serveDist(): Promise<Server> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vitepress'), ['build'], { cwd: ROOT, stdio: 'pipe' })
+  // The browser starts while the site builds.
+  const browser = launchBrowserServer()
+  await run(join(ROOT, 'node_modules', '.bin', 'vitepress'), ['build'], { cwd: ROOT })
   const server = await serveDist()
   const { port } = server.address() as AddressInfo
   project.provide('baseURL', `http://127.0.0.1:${port}`)
-  return () => new Promise<void>((done) => server.close(() => done()))
+  const { server: browserServer, chromium } = await browser
+  // The test workers start after this, with this environment: they connect instead of launching.
+  process.env[SHARED_BROWSER_ENV] = browserServer.wsEndpoint()
+  console.log(`site tests: driving ${chromium.description}`)
+  return async () => {
+    delete process.env[SHARED_BROWSER_ENV]
+    await Promise.all([browserServer.close(), new Promise<void>((done) => server.close(() => done()))])
+  }
 }

@@ -1,84 +1,33 @@
 /**
- * `npm run bench`: how much the kata loop costs on this machine. Not a test: it prints figures.
+ * `npm run bench`: what the workbook's commands cost on this machine, each figure printed
+ * beside its aim. Not a test: timings live here, never in assertions. Each group of figures
+ * is a module in bench/; add one by adding it to MODULES.
  *
- * 1. `kata verify pods` against a bare `vitest run` of the same spec file, median wall time of
- *    each (the ratio is the figure to watch: the CLI should add almost nothing; aim ≤ 1.1).
- * 2. The watch loop: median time from saving the learner's file to the verdict on screen
- *    (aim: under 300 ms for a small kata).
- *
- * Everything runs on a throw-away copy of the workbook, so a learner's progress is untouched.
+ * BENCH_RUNS (default 9) sets how many times each command runs, BENCH_SAVES (default 14) how
+ * many saves the watch loops get. Everything runs on throw-away copies of the workbook.
  */
-import { spawnSync } from 'node:child_process'
-import { TempWorkbook } from '../tests/temp-workbook.ts'
+import { loadavg } from 'node:os'
+import type { BenchModule, Figure } from '../bench/figure.ts'
+import { simBench } from '../bench/sim.ts'
+import { verifyBench } from '../bench/verify.ts'
+import { watchLoopBench } from '../bench/watch-loop.ts'
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 9)
-const SAVES = Number(process.env.BENCH_SAVES ?? 12)
+const MODULES: BenchModule[] = [watchLoopBench, verifyBench, simBench]
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
+const format = (figure: Figure) => (figure.unit === '×' ? figure.value.toFixed(2) + ' ×' : `${Math.round(figure.value)} ${figure.unit}`)
 
-function timeCommand(args: string[], cwd: string): number {
-  const started = performance.now()
-  const result = spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } })
-  if (result.error) throw result.error
-  return performance.now() - started
-}
-
-async function watchLatencies(workbook: TempWorkbook): Promise<number[]> {
-  const starter = workbook.read('starters', '01-pods', 'pods.ts')
-  const solution = workbook.read('solutions', '01-pods', 'pods.ts')
-  const loop = workbook.startWatchLoop()
-  let output = ''
-  loop.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const verdicts = () => output.split(/\d+ of \d+ specs pass\.|Kata 1 is solved!/).length - 1
-  const waitForVerdicts = async (count: number) => {
-    const deadline = Date.now() + 30_000
-    while (verdicts() < count) {
-      if (Date.now() > deadline) throw new Error('the watch loop gave no verdict within 30 s')
-      await new Promise((resolve) => setTimeout(resolve, 1))
-    }
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+console.log(`podkata bench — node ${process.version}, load average ${load()}\n`)
+let missed = 0
+for (const module of MODULES) {
+  console.log(module.title)
+  for (const figure of await module.run()) {
+    const met = figure.atMost === undefined || figure.value <= figure.atMost
+    if (!met) missed++
+    const aim = figure.atMost === undefined ? '' : `aim ≤ ${format({ ...figure, value: figure.atMost })}`
+    const mark = figure.atMost === undefined ? ' ' : met ? '✓' : '✗'
+    console.log(`  ${mark} ${figure.name.padEnd(46)} ${format(figure).padStart(9)}   ${aim.padEnd(14)} ${figure.detail ?? ''}`)
   }
-  await waitForVerdicts(1)
-  const latencies: number[] = []
-  for (let save = 0; save < SAVES; save++) {
-    const before = verdicts()
-    // Let the loop settle, as a person would between two saves.
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    const started = performance.now()
-    workbook.write('katas/01-pods/pods.ts', save % 2 === 0 ? solution : starter)
-    await waitForVerdicts(before + 1)
-    latencies.push(performance.now() - started)
-  }
-  loop.stdin.write('q\n')
-  await new Promise((resolve) => loop.on('exit', resolve))
-  return latencies
+  console.log('')
 }
-
-const workbook = new TempWorkbook()
-try {
-  const kata = workbook.path('scripts', 'kata.mjs')
-  const vitest = workbook.path('node_modules', 'vitest', 'vitest.mjs')
-  workbook.kata('verify', 'pods') // warm up: creates the working copy and the CLI build
-  spawnSync(process.execPath, [vitest, 'run', 'katas/01-pods/pods.spec.ts'], { cwd: workbook.root, stdio: 'ignore' })
-
-  const cli: number[] = []
-  const bare: number[] = []
-  for (let run = 0; run < RUNS; run++) {
-    // Interleaved, so that a busy moment on the machine hits both alike.
-    cli.push(timeCommand([kata, 'verify', 'pods'], workbook.root))
-    bare.push(timeCommand([vitest, 'run', 'katas/01-pods/pods.spec.ts', '--pool=forks'], workbook.root))
-  }
-  const latencies = await watchLatencies(workbook)
-
-  const ms = (value: number) => `${Math.round(value)} ms`.padStart(8)
-  console.log(`podkata bench — node ${process.version}, ${RUNS} runs each, ${SAVES} saves\n`)
-  console.log(`kata verify pods (median)            ${ms(median(cli))}`)
-  console.log(`bare vitest run of its spec (median) ${ms(median(bare))}`)
-  console.log(`ratio kata / bare vitest             ${(median(cli) / median(bare)).toFixed(2).padStart(8)}   (aim ≤ 1.10)`)
-  console.log(`watch loop, save → verdict (median)  ${ms(median(latencies))}   (aim < 300 ms; min ${Math.round(Math.min(...latencies))}, max ${Math.round(Math.max(...latencies))})`)
-} finally {
-  workbook.remove()
-}
+console.log(`${missed === 0 ? 'Every figure is within its aim' : `${missed} figure(s) miss their aim`}; load average now ${load()} (2 cores: above 2, figures are noisy).`)

@@ -4,9 +4,11 @@
  * thread with a time limit, so an endless loop in the learner's code is stopped and named
  * instead of hanging the terminal; any failure comes back as one line.
  */
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Pod } from 'kubernetes-types/core/v1'
 import type { CallEntry, EventEntry } from '../machinery/node/trace.ts'
+import { ROOT } from '../workbook/paths.ts'
 import type { SimOptions } from './run-sim.ts'
 
 export const LEARNER_FILE = 'katas/04-syncpod/sync-pod.ts'
@@ -30,7 +32,8 @@ export function eventLine(event: Pick<EventEntry, 'type' | 'reason' | 'message' 
 
 export function runLearnerSim(request: LearnerRunRequest): Promise<LearnerRunResult> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./learner-worker.mjs', import.meta.url), { workerData: request, stdout: true, stderr: true })
+    // Found from the workbook's root: this file also runs from a bundle in .podkata/build.
+    const worker = new Worker(join(ROOT, 'sim', 'learner-worker.mjs'), { workerData: request, stdout: true, stderr: true })
     const timer = setTimeout(() => {
       void worker.terminate()
       resolve({ ok: false, problem: `your ${LEARNER_FILE} did not finish within ${LEARNER_TIME_LIMIT_MS / 1000} s: is there an endless loop?` })

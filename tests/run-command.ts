@@ -3,7 +3,8 @@
  * npm's banner), in a workbook folder, without colours, and returns what it printed.
  */
 import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
 
 export interface CliResult {
@@ -23,7 +24,28 @@ export function runCommand(nodeArgs: string[], cwd: string): CliResult {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-/** `npm run sim -- <args>` in a workbook (this one unless told otherwise). */
+/**
+ * `npm run sim -- <args>` in a workbook (this one unless told otherwise). The simulator is
+ * deterministic, so the same command on the same files prints the same: within one test file,
+ * a command already run in this workbook (same arguments, same contents of the files they
+ * name) is answered from the first run instead of being spawned again. Not in a throw-away
+ * workbook: tests change the learner's files there between runs.
+ */
 export function runSimCommand(args: string[], root = ROOT): CliResult {
-  return runCommand(['--import', 'tsx', join(root, 'sim', 'main.ts'), ...args], root)
+  const run = () => runCommand([join(root, 'scripts', 'sim.mjs'), ...args], root)
+  if (root !== ROOT) return run()
+  const key = JSON.stringify([args, args.map((arg) => contentOf(resolve(root, arg)))])
+  const result = simRuns.get(key) ?? run()
+  simRuns.set(key, result)
+  return result
+}
+
+const simRuns = new Map<string, CliResult>()
+
+function contentOf(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return null // not a file: an option, a value, or a file that is missing on purpose
+  }
 }

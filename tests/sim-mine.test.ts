@@ -56,7 +56,8 @@ describe('npm run sim --mine and --compare', () => {
   })
 
   it('stops an endless loop and says so', () => {
-    workbook.write(LEARNER, 'export class RuntimeManager {\n  syncPod() {\n    for (;;) {}\n  }\n}\n')
+    // Blocks like `for (;;) {}` without spinning a core for the 5 s the sim waits.
+    workbook.write(LEARNER, 'export class RuntimeManager {\n  syncPod() {\n    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)\n  }\n}\n')
     const { code, stderr } = workbook.sim('examples/pods/web.yaml', '--mine')
     expect(code).toBe(1)
     expect(stderr.trim()).toBe('sim: your katas/04-syncpod/sync-pod.ts did not finish within 5 s: is there an endless loop?')

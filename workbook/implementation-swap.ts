@@ -49,12 +49,13 @@ export function implementationSwap(implementation: Implementation): Plugin {
 }
 
 /** `<dir>/<kata folder>/<file>.ts` that is not a spec: a file a learner edits. */
-function fileInKata(dir: string, path: string): boolean {
+export function fileInKata(dir: string, path: string): boolean {
   const inside = relative(dir, path)
   return !inside.startsWith('..') && inside.split(sep).length === 2 && path.endsWith('.ts') && !SPEC_FILE.test(path)
 }
 
-function swapTarget(implementation: Implementation, learnerFile: string): string | undefined {
+/** Where `implementation` keeps its version of a learner file (katas/<kata>/<file>.ts). */
+export function swapTarget(implementation: Implementation, learnerFile: string): string | undefined {
   const kataFolder = basename(dirname(learnerFile))
   const file = basename(learnerFile)
   switch (implementation.kind) {

@@ -19,9 +19,9 @@ export function kataProject(name: string, implementation: Implementation, includ
       include,
       testTimeout: SPEC_TIMEOUT_MS,
       hookTimeout: SPEC_TIMEOUT_MS,
-      // Each kata stands alone: a fresh module graph per spec file.
+      // Each kata stands alone: a fresh module graph (and a fresh worker thread) per spec file.
       isolate: true,
-      pool: 'forks',
+      pool: 'threads',
     },
   }
 }

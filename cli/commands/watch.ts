@@ -134,6 +134,7 @@ class WatchLoop {
     const kata = this.kata
     const run = await this.runner.run(kata, [...changed, ...recreated.map((file) => join(ROOT, file))])
     this.running = false
+    if (this.quitting) return // stopped by the learner leaving, not a verdict on their code
     if (kata !== this.kata) return void this.check([]) // the learner moved on while this ran: run the new kata
     const wasSolved = this.progress.isSolved(kata)
     this.progress.record(kata, passed(run) ? 'solved' : 'failing')
@@ -172,6 +173,8 @@ class WatchLoop {
   }
 
   private listenForKeys(): void {
+    // Ctrl-C as a signal (piped input, or `kill -INT`); in raw mode it arrives as a key instead.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void this.quit())
     if (this.interactive) {
       process.stdin.setRawMode(true)
       process.stdin.resume()
