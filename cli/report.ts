@@ -28,7 +28,8 @@ export function renderRun(run: KataRun, hintsSeen: number, inWatchLoop = false):
   const again = inWatchLoop ? 'Fix it and save: the specs run again.' : `Fix it, then run \`npm run kata -- verify ${run.kata.slug}\` again.`
   const lines = [renderHeader(run.kata), '']
   if (run.outcome === 'load-error') {
-    lines.push(`${red(FAIL)} ${bold('Your code does not load, so no spec could run.')}`, '')
+    const specMissing = run.message.startsWith("the kata's spec file")
+    lines.push(`${red(FAIL)} ${bold(specMissing ? "The kata's specs are missing, so none could run." : 'Your code does not load, so no spec could run.')}`, '')
     lines.push(`    ${run.message}`)
     if (run.location) lines.push('', `    ${dim('at')}  ${cyan(formatLocation(run.location))}`)
     lines.push('', dim(again))
@@ -45,13 +46,53 @@ export function renderRun(run: KataRun, hintsSeen: number, inWatchLoop = false):
   const passing = run.specs.filter((s) => s.state === 'passed').length
   if (passed(run)) {
     lines.push(green(bold(`${PASS} All ${passing} specs pass. Kata ${run.kata.number} is solved!`)))
+    lines.push(...renderConsole(run))
     return lines.join('\n')
   }
-  lines.push(`${passing} of ${run.specs.length} specs pass.`, '')
   const next = run.specs.find((s) => s.state !== 'passed')
+  if (!next && run.uncaught.length > 0) {
+    // Every spec passed, but an error escaped them all: the kata is not solved.
+    lines.push(`${passing} of ${run.specs.length} specs pass, ${bold('but your code threw where no spec could catch it')}, so the kata is not solved.`)
+  } else lines.push(`${passing} of ${run.specs.length} specs pass.`, '')
   if (next) lines.push(...renderNextSpec(run.kata, next))
+  lines.push(...renderUncaught(run), ...renderConsole(run))
   lines.push('', renderHintPrompt(run.kata, offeredHint(run, hintsSeen), hintsSeen, inWatchLoop))
   return lines.join('\n')
+}
+
+/** The errors nothing caught: an unhandled rejection, an exception thrown in a timer. */
+function renderUncaught(run: KataRun): string[] {
+  if (run.uncaught.length === 0) return []
+  const lines = ['']
+  for (const error of run.uncaught) {
+    const during = error.spec ? ` while "${error.spec}" ran` : ''
+    lines.push(`  ${red(FAIL)} ${bold(`${error.kind}${during}:`)}`, `    ${firstLineOf(error.message)}`)
+  }
+  lines.push('', dim('    A promise nobody awaits, or a callback in setTimeout, throws outside the spec that started it.'))
+  return lines
+}
+
+/** What the learner's code printed, grouped under the spec that was running. */
+function renderConsole(run: KataRun): string[] {
+  if (run.console.length === 0) return []
+  const lines = ['', bold('Your console output:')]
+  let current: string | null | undefined
+  const shown = run.console.slice(0, MAX_CONSOLE_LINES)
+  for (const entry of shown) {
+    if (entry.spec !== current) {
+      current = entry.spec
+      lines.push(dim(`  ${entry.spec ? `during "${entry.spec}"` : 'while your file loaded'}:`))
+    }
+    for (const line of entry.text.replace(/\n$/, '').split('\n')) lines.push(`    ${entry.stream === 'stderr' ? yellow(line) : line}`)
+  }
+  if (run.console.length > shown.length) lines.push(dim(`  … and ${run.console.length - shown.length} more`))
+  return lines
+}
+
+const MAX_CONSOLE_LINES = 40
+
+function firstLineOf(text: string): string {
+  return text.split('\n')[0] ?? text
 }
 
 /** One line per describe block: a mark per spec, and the count. */

@@ -11,6 +11,7 @@
  * errors nothing caught (an unhandled rejection, an exception thrown from a timer), each
  * tagged with the spec that was running, so the report can show them next to the verdict.
  */
+import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node'
 import type { Kata } from '../katas/katas.ts'
@@ -76,8 +77,9 @@ export type Verdict =
 
 export type KataRun = Verdict & RunOutput
 
+/** Every spec passed, and nothing the learner's code threw went uncaught on the way. */
 export function passed(run: KataRun): boolean {
-  return run.outcome === 'ran' && run.specs.length > 0 && run.specs.every((s) => s.state === 'passed')
+  return run.outcome === 'ran' && run.specs.length > 0 && run.specs.every((s) => s.state === 'passed') && run.uncaught.length === 0
 }
 
 export class SpecRunner {
@@ -141,6 +143,11 @@ export class SpecRunner {
       this.vitest.watcher.invalidates.add(file)
     }
     const specFile = join(KATAS_DIR, kata.folder, kata.spec)
+    if (!existsSync(specFile)) {
+      // The specs come with the workbook (git tracks them); the learner's file is theirs.
+      const shown = relative(ROOT, specFile)
+      return { kata, outcome: 'load-error', message: `the kata's spec file ${shown} is missing (deleted or renamed?): \`git checkout -- ${shown}\` brings it back`, console: [], uncaught: [] }
+    }
     this.collector.reset()
     const watchdog = this.watchdog.watch(() => void this.worker.kill())
     try {

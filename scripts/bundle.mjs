@@ -26,6 +26,13 @@ export async function runBundled(name, entry, label, options = {}) {
     try {
       await rebuild(join(root, entry), outfile, inputsFile, options)
     } catch (error) {
+      // A file system problem is not a compile error: say what is in the way.
+      if (typeof error.code === 'string' && error.path) {
+        const where = error.path.startsWith(root) ? error.path.slice(root.length) : error.path
+        const fix = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? ': .podkata must be a folder; move the file of that name away' : error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS' ? ': the workbook folder must be writable' : ''
+        console.error(`podkata: cannot write ${where} (${error.code})${fix}`)
+        process.exit(73)
+      }
       const first = error.errors?.[0]
       const where = first?.location ? ` (${first.location.file}:${first.location.line})` : ''
       console.error(`podkata: ${label} does not compile: ${first?.text ?? error.message}${where}`)

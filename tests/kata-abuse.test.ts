@@ -1,0 +1,90 @@
+/**
+ * The kata CLI when the learner's code, or the learner, does something odd: each case gets a
+ * clear message and a non-zero exit, never a stack trace or "internal error", and what the
+ * learner's code printed or threw is shown with the verdict.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TempWorkbook } from './temp-workbook.ts'
+
+const TODO = "throw new Error('TODO: validatePod is not written yet')"
+
+let workbook: TempWorkbook
+let starter: string
+beforeAll(() => {
+  workbook = new TempWorkbook()
+  starter = workbook.read('starters/01-pods/pods.ts')
+})
+afterAll(() => workbook.remove())
+
+function verifyWith(body: string) {
+  workbook.write('katas/01-pods/pods.ts', starter.replace(TODO, body))
+  return workbook.kata('verify', 'pods')
+}
+
+function clean(output: string) {
+  expect(output).not.toMatch(/internal error|\n\s+at .*\(.*:\d+:\d+\)/)
+}
+
+describe('the learner’s code misbehaves', () => {
+  it('an unhandled rejection fails the run and is shown', () => {
+    const result = verifyWith("Promise.reject(new Error('boom from a promise nobody awaits')); return []")
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/✗ Unhandled Rejection.*:\n\s+boom from a promise nobody awaits/)
+    clean(result.stdout + result.stderr)
+  })
+
+  it('console.log output is shown under the spec that was running', () => {
+    const result = verifyWith("console.log('checking', pod.metadata?.name); return []")
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('Your console output:')
+    expect(result.stdout).toMatch(/during "validatePod: what the API server rejects › accepts a valid Pod with two containers":\n\s+checking \S+/)
+    clean(result.stdout + result.stderr)
+  })
+
+  it('process.exit() in the learner’s code is a failing spec, not the end of the CLI', () => {
+    const result = verifyWith('process.exit(0)')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('process.exit unexpectedly called with "0"')
+    expect(result.stdout).toContain('0 of 22 specs pass.')
+    clean(result.stdout + result.stderr)
+  })
+})
+
+describe('the workbook is not as the CLI left it', () => {
+  it('a deleted spec file is named, with how to get it back', () => {
+    workbook.write('katas/01-pods/pods.ts', starter)
+    const spec = workbook.read('katas/01-pods/pods.spec.ts')
+    rmSync(workbook.path('katas/01-pods/pods.spec.ts'))
+    try {
+      const result = workbook.kata('verify', 'pods')
+      expect(result.code).toBe(1)
+      expect(result.stdout).toContain("The kata's specs are missing, so none could run.")
+      expect(result.stdout).toContain('`git checkout -- katas/01-pods/pods.spec.ts` brings it back')
+      clean(result.stdout + result.stderr)
+    } finally {
+      writeFileSync(workbook.path('katas/01-pods/pods.spec.ts'), spec)
+    }
+  })
+
+  it('a corrupt progress file does not stop the CLI', () => {
+    workbook.write('.podkata/progress.txt', '\u0000garbage\n01-pods solved banana\n:::\n')
+    const result = workbook.kata('list')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/1 +pods/)
+    clean(result.stdout + result.stderr)
+  })
+
+  it('.podkata as a file gets one line saying what is in the way', () => {
+    rmSync(workbook.path('.podkata'), { recursive: true, force: true })
+    writeFileSync(workbook.path('.podkata'), 'not a folder')
+    try {
+      const result = workbook.kata('list')
+      expect(result.code).not.toBe(0)
+      expect(result.stderr.trim()).toBe('podkata: cannot write .podkata/build (ENOTDIR): .podkata must be a folder; move the file of that name away')
+    } finally {
+      rmSync(workbook.path('.podkata'), { force: true })
+      mkdirSync(workbook.path('.podkata'))
+    }
+  })
+})
