@@ -47,6 +47,7 @@ import type {
 } from './cri.ts'
 import { sandboxNamespaceOptions } from './cri.ts'
 import { GrpcError } from './grpc.ts'
+import { CriFaults } from './faults.ts'
 import { ImageStore, type ImageHalf } from '../images/image-service.ts'
 import type { SimulatedNode } from '../node/node.ts'
 import { GoError, Registries, type RegistryOptions } from '../images/registry.ts'
@@ -80,6 +81,8 @@ export class SimulatedRuntime implements CriRuntime {
   readonly images: ImageStore
   private readonly sandboxes: Sandboxes
   private readonly containers: ContainerService
+  /** Errors to answer the kubelet's next calls with, instead of doing them. */
+  readonly faults = new CriFaults()
 
   constructor(
     readonly node: SimulatedNode,
