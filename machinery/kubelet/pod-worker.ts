@@ -109,6 +109,8 @@ export class PodWorker {
         clock.advance(Math.max(probePasses - clock.now(), 0) + RELIST_MS)
         continue
       }
+      // A pod that changes at every sync (a kubelet that keeps replacing its sandbox) never settles either.
+      if (clock.now() + RELIST_MS > end) return ran
       clock.advance(RELIST_MS)
     }
   }

@@ -198,7 +198,7 @@ export class RuntimeManager {
     if (actions.createSandbox && actions.sandboxId) {
       recorder.record('Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')
     }
-    // Step 2: a broken sandbox takes everything of the pod with it.
+    // Step 2: a broken sandbox, or a pod that has finished or failed, takes everything of the pod with it.
     if (actions.killPod && this.killPod(pod, status)) results.push({ action: 'KillPod', target: podFullName(pod) })
 
     // Step 4: the sandbox, before any container.

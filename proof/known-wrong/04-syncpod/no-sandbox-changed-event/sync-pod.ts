@@ -5,12 +5,18 @@ import type { EventRecorder } from '../../../../machinery/kubelet/events.ts'
 
 export * from '../../../../solutions/04-syncpod/sync-pod.ts'
 
+/** The node's recorder, minus SandboxChanged. (computePodActions specs pass no recorder at all.) */
+function withoutSandboxChanged(deps: RuntimeManagerDeps): RuntimeManagerDeps {
+  if (!deps.recorder) return deps
+  const recorder: EventRecorder = Object.create(deps.recorder)
+  recorder.record = (...args: Parameters<EventRecorder['record']>) => {
+    if (args[1] !== 'SandboxChanged') deps.recorder.record(...args)
+  }
+  return { ...deps, recorder }
+}
+
 export class RuntimeManager extends Reference {
   constructor(deps: RuntimeManagerDeps) {
-    const recorder: EventRecorder = Object.create(deps.recorder)
-    recorder.record = (...args: Parameters<EventRecorder['record']>) => {
-      if (args[1] !== 'SandboxChanged') deps.recorder.record(...args)
-    }
-    super({ ...deps, recorder })
+    super(withoutSandboxChanged(deps))
   }
 }

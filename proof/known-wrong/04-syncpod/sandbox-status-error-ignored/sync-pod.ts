@@ -5,16 +5,22 @@ import { RuntimeManager as Reference, type RuntimeManagerDeps } from '../../../.
 
 export * from '../../../../solutions/04-syncpod/sync-pod.ts'
 
+/** A runtime client whose PodSandboxStatus errors are swallowed. (computePodActions specs pass no runtime.) */
+function swallowingStatusErrors(deps: RuntimeManagerDeps): RuntimeManagerDeps {
+  if (!deps.cri) return deps
+  const cri: CriRuntime = Object.create(deps.cri)
+  cri.podSandboxStatus = (request) => {
+    try {
+      return deps.cri.podSandboxStatus(request)
+    } catch {
+      return {} as PodSandboxStatusResponse // "the sandbox is there anyway"
+    }
+  }
+  return { ...deps, cri }
+}
+
 export class RuntimeManager extends Reference {
   constructor(deps: RuntimeManagerDeps) {
-    const cri: CriRuntime = Object.create(deps.cri)
-    cri.podSandboxStatus = (request) => {
-      try {
-        return deps.cri.podSandboxStatus(request)
-      } catch {
-        return {} as PodSandboxStatusResponse // swallowed: "the sandbox is there anyway"
-      }
-    }
-    super({ ...deps, cri })
+    super(swallowingStatusErrors(deps))
   }
 }
