@@ -37,7 +37,7 @@ import { basename, dirname, resolve } from 'node:path'
 import { parseAllDocuments } from 'yaml'
 import { CONNECTIVITIES, type Connectivity } from '../machinery/images/registry.ts'
 import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime/runtime-profiles.ts'
-import { SimError, type SessionOptions } from './node-session.ts'
+import { SimError, type SessionOptions } from '../assembly/index.ts'
 
 export class ScenarioError extends SimError {
   override name = 'ScenarioError'

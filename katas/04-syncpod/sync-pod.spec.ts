@@ -8,7 +8,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1'
 import { describe, expect, it } from 'vitest'
 import type { PodSandboxStatus } from '../../machinery/runtime/cri.ts'
 import type { RuntimeContainerStatus, RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
-import { NodeSession, type SessionOptions } from '../../sim/node-session.ts'
+import { assembleNode, REFERENCE_PARTS, type SessionOptions } from '../../assembly/index.ts'
 import { RuntimeManager } from './sync-pod.ts'
 
 const PAUSE = 'registry.k8s.io/pause:3.8'
@@ -19,10 +19,10 @@ function pod(name: string, spec: Partial<Pod['spec']> & { containers: Container[
 
 /** A node running your RuntimeManager as its kubelet. */
 function node(options: SessionOptions = {}) {
-  const session = new NodeSession(options)
+  const session = assembleNode(options, { kubelet: { RuntimeManager } })
   return {
     session,
-    add: (manifest: Pod) => session.apply(manifest, (deps) => new RuntimeManager(deps)),
+    add: (manifest: Pod) => session.apply(manifest),
     methods: () => session.trace.calls().map((c) => c.method),
     /** The pod's full name as the kubelet writes it in messages: web_default(<uid>). */
     fullName: (name: string) => `${name}_default(${session.view(name).pod.metadata!.uid})`,
@@ -480,8 +480,10 @@ describe('restartPolicy and init containers, as computePodActions decides', () =
 })
 
 describe('computePodActions', () => {
-  // computePodActions only reads the pod and its status: no CRI, no recorder needed.
-  const manager = (deps: Record<string, unknown> = {}) => new RuntimeManager(deps as never)
+  // computePodActions only reads the pod and its status, asks chapter 5's question and, for a
+  // sidecar with a startupProbe, the prober's results: no CRI, no recorder needed.
+  const manager = (deps: Record<string, unknown> = {}) =>
+    new RuntimeManager({ podSandboxChanged: REFERENCE_PARTS.pause.podSandboxChanged, ...deps } as never)
   const withInit = pod('web', {
     initContainers: [
       { name: 'migrate', image: 'busybox:1.36' },

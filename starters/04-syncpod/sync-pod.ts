@@ -14,9 +14,10 @@ import { withDefaultTag } from '../../machinery/images/image-ref.ts'
 import type { Backoff } from '../../machinery/kubelet/backoff.ts'
 import { generateContainerConfig, generatePodSandboxConfig, podFullName } from '../../machinery/kubelet/pod-configs.ts'
 import { findContainerStatus, type RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
-import type { ProbeResults } from '../../machinery/kubelet/prober.ts'
-// Chapter 5's decision: does the pod need a new sandbox?
-import { podSandboxChanged } from '../../solutions/05-pause/pause.ts'
+// What the node hands the kubelet, among them chapter 1's and chapter 5's answers.
+import type { RuntimeManagerDeps } from '../../machinery/parts.ts'
+
+export type { RuntimeManagerDeps }
 
 /** What one sync will do, decided before doing anything (SyncPod step 1). */
 export interface PodActions {
@@ -55,23 +56,6 @@ export class StartError extends Error {
   }
 }
 
-export interface RuntimeManagerDeps {
-  /** The runtime, over gRPC. */
-  cri: CriRuntime
-  /** Events on this pod, as `kubectl describe pod` will list them. */
-  recorder: EventRecorder
-  /** Milliseconds on the node's clock. */
-  now: () => number
-  /** Per pod and image: when a failed pull may be tried again. */
-  imageBackOff: Backoff
-  /** Per pod and container: when a crashed container may be restarted. */
-  containerBackOff: Backoff
-  /** Chapter 5's decision, when a spec or the capstone brings its own; the reference's otherwise. */
-  podSandboxChanged?: typeof podSandboxChanged
-  /** The startup probes' last results, by container id (the kubelet's startupManager). */
-  startupManager?: ProbeResults
-}
-
 export class RuntimeManager {
   /** Per pod and image: the last failed pull, which a back-off's status message repeats. */
   protected readonly lastPullError = new Map<string, string>()
@@ -81,7 +65,7 @@ export class RuntimeManager {
   // #region compute
   /** SyncPod step 1: compare what the runtime has with what the Pod asks for. */
   computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
-    // TODO: podSandboxChanged(pod, status) (from chapter 5, imported above) says whether the sandbox
+    // TODO: this.deps.podSandboxChanged(pod, status) (chapter 5's answer) says whether the sandbox
     //       must change, and with which attempt; then killPod and createSandbox follow it, except:
     //       - restartPolicy Never, attempt > 0 and containers have run: kill the pod, no new sandbox;
     //       - nothing left to start (OnFailure skips app containers that exited 0) in a pod whose
@@ -105,7 +89,8 @@ export class RuntimeManager {
   syncPod(pod: Pod, status: RuntimePodStatus): SyncResult[] {
     // TODO: step 1: computePodActions. Step 2: killPod if asked (this.killPod is provided).
     // TODO: step 1 ends with SandboxChanged (Normal) when a sandbox is replaced, not the first one.
-    // TODO: step 4: RunPodSandbox with generatePodSandboxConfig(pod, attempt). If it fails: the
+    // TODO: step 4: RunPodSandbox with generatePodSandboxConfig(pod, attempt,
+    //       this.deps.namespaceOptionsFor(pod)) (chapter 1's answer). If it fails: the
     //       FailedCreatePodSandBox event and a CreatePodSandboxError result, and nothing else in
     //       this sync. Then PodSandboxStatus; if that fails: FailedPodSandBoxStatus (Warning), a
     //       failed result, and again nothing else.
@@ -134,10 +119,11 @@ export class RuntimeManager {
   // #region start
   /** startContainer: pull, create, start — each step an event, each failure a reason. */
   startContainer(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, restartCount: number): void {
-    // TODO: ensureImageExists, then CreateContainer (generateContainerConfig(cri, …)), then
-    //       StartContainer. An event after each step. A failure is a Failed event "Error: <the
-    //       pull's reason, or the runtime's own text: grpcDesc(error)>" and a StartError whose
-    //       reason says which step failed: CreateContainerError, RunContainerError.
+    // TODO: ensureImageExists, then CreateContainer (generateContainerConfig(cri, …,
+    //       this.deps.namespaceOptionsFor(pod))), then StartContainer. An event after each step.
+    //       A failure is a Failed event "Error: <the pull's reason, or the runtime's own text:
+    //       grpcDesc(error)>" and a StartError whose reason says which step failed:
+    //       CreateContainerError, RunContainerError.
     throw new Error('TODO: startContainer is not written yet')
   }
   // #endregion start

@@ -22,7 +22,7 @@ export class RuntimeManager extends Reference {
       if (error instanceof StartError) event('Warning', 'Failed', `Error: ${error.reason}`)
       throw error
     }
-    const config = generateContainerConfig(cri, pod, container, restartCount, imageRef)
+    const config = generateContainerConfig(cri, pod, container, restartCount, imageRef, this.deps.namespaceOptionsFor(pod))
     let containerId: string
     try {
       containerId = cri.createContainer({ podSandboxId: sandboxId, config, sandboxConfig }).containerId
