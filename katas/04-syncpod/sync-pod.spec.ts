@@ -555,6 +555,29 @@ describe('computePodActions', () => {
     })
   })
 
+  it('restartPolicy OnFailure: containers that succeeded stay done, and with none left to start there is no new sandbox', () => {
+    const batch = { ...web, spec: { ...web.spec!, restartPolicy: 'OnFailure' as const } }
+    expect(manager().computePodActions(batch, status(notReady('s1'), exited('nginx', 0), exited('log-shipper', 1)))).toMatchObject({
+      createSandbox: true,
+      attempt: 1,
+      containersToStart: [1],
+    })
+    expect(manager().computePodActions(batch, status(notReady('s1'), exited('nginx', 0), exited('log-shipper', 0)))).toMatchObject({
+      killPod: true,
+      createSandbox: false,
+      containersToStart: [],
+    })
+  })
+
+  it('a pod whose containers have all finished for good is killed: nothing runs, nothing starts, the sandbox goes', () => {
+    const job = { ...web, spec: { ...web.spec!, restartPolicy: 'Never' as const } }
+    expect(manager().computePodActions(job, status(ready('s1'), exited('nginx', 0), exited('log-shipper', 1)))).toMatchObject({
+      killPod: true,
+      createSandbox: false,
+      containersToStart: [],
+    })
+  })
+
   it('a sidecar with a startupProbe lets the next init container start only once the probe has passed', () => {
     const probed = {
       ...withInit,
