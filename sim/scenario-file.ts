@@ -36,7 +36,6 @@
  * A bad file gets one line naming the file, the step and the problem.
  */
 import { basename, dirname, resolve } from 'node:path'
-import { parseAllDocuments } from 'yaml'
 import { ManifestError, podFromValue, readDocument, readManifest } from '../machinery/api/manifest.ts'
 import { CONNECTIVITIES, type Connectivity } from '../machinery/images/registry.ts'
 import { parseReference, ReferenceError } from '../machinery/images/image-ref.ts'
@@ -83,8 +82,7 @@ const MAX_NODE_TIME_MS = 2 * 3_600_000
 /** Whether a file is a scenario (`kind: Scenario`) rather than a Pod. Unreadable or odd files are not. */
 export function isScenarioFile(path: string): boolean {
   try {
-    const [document] = parseAllDocuments(readManifest(path)).filter((doc) => doc.contents !== null)
-    const value: unknown = document?.toJS({ maxAliasCount: 100 })
+    const value = readDocument(readManifest(path), path)
     return typeof value === 'object' && value !== null && (value as Record<string, unknown>).kind === 'Scenario'
   } catch {
     return false

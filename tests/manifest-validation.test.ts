@@ -89,6 +89,7 @@ describe('reading the YAML', () => {
     ['only comments', '# nothing here\n', 'pod.yaml: holds no object (the file is empty, null or only comments)'],
     ['a string', '"web"\n', 'pod.yaml: expected a Pod object, found the string "web"'],
     ['a duplicate key', `${POD}kind: Pod\n`, 'pod.yaml: line 9, column 1: Map keys must be unique; "kind" is set twice'],
+    ['a list as a mapping key', `${POD}? [a]\n: b\n`, 'pod.yaml: line 9, column 3: a mapping key must be text, not a list or a mapping'],
     ['an alias with no anchor', `${POD}  hostname: *name\n`, 'pod.yaml: the alias *name names no anchor (&name must come first)'],
     [
       'a YAML bomb',

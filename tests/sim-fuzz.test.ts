@@ -10,7 +10,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { parse, stringify } from 'yaml'
+import { stringify } from 'yaml'
+import { readDocument } from '../machinery/api/manifest.ts'
 import { afterAll, describe, expect, it } from 'vitest'
 import { simCommand } from '../sim/command.ts'
 import { ROOT } from '../workbook/paths.ts'
@@ -171,7 +172,7 @@ async function runCase(input: Case) {
     else {
       let doc: Json
       try {
-        doc = parse(text, { maxAliasCount: 100 })
+        doc = readDocument(text, 'fuzz.yaml')
       } catch {
         continue
       }

@@ -124,11 +124,15 @@ function duplicateKey(document: Document.Parsed, text: string): string | undefin
       if (!isMap(map)) return undefined
       const seen = new Set<unknown>()
       for (const pair of map.items) {
+        if (pair.key !== null && !isScalar(pair.key)) {
+          // JSON has only text keys; yaml would stringify it, with a warning on stderr.
+          found = `${lineColumn(text, (pair.key as { range?: [number] }).range?.[0] ?? 0)}: a mapping key must be text, not a list or a mapping`
+          return visit.BREAK
+        }
         const key = isScalar(pair.key) ? pair.key.value : pair.key
         if (seen.has(key)) {
           const offset = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0
-          const before = text.slice(0, offset).split('\n')
-          found = `line ${before.length}, column ${before.at(-1)!.length + 1}: Map keys must be unique; "${String(key)}" is set twice`
+          found = `${lineColumn(text, offset)}: Map keys must be unique; "${String(key)}" is set twice`
           return visit.BREAK
         }
         seen.add(key)
@@ -137,6 +141,11 @@ function duplicateKey(document: Document.Parsed, text: string): string | undefin
     },
   })
   return found
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n')
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}`
 }
 
 function toPlain(document: Document.Parsed, source: string): unknown {
