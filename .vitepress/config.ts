@@ -25,6 +25,8 @@ const guide: DefaultTheme.SidebarItem[] = [
 
 export default defineConfig({
   srcDir: 'docs',
+  // docs/handouts/ are the workshop kit's pages, made from the chapters: only `npm run handouts` builds them.
+  srcExclude: process.env.PODKATA_HANDOUTS ? [] : ['handouts/**'],
   title: 'podkata',
   description: 'What a Kubernetes Pod really is, and why every Pod starts with a pause container: a tutorial and kata workbook.',
   lang: 'en',

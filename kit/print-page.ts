@@ -1,0 +1,72 @@
+/**
+ * One page of the built site to one PDF, through Chromium's own print path (`page.pdf`), with
+ * a running header (the document's title) and footer (the workbook's version and date, and
+ * the page number) on every page.
+ */
+import type { Page } from 'playwright-core'
+import { editionLine, type Edition } from './edition.ts'
+
+export type Paper = 'A4' | 'Letter'
+
+export const PAPERS: readonly { paper: Paper; folder: string }[] = [
+  { paper: 'A4', folder: 'a4' },
+  { paper: 'Letter', folder: 'letter' },
+]
+
+/** The same margins as print.css's @page, so the site and the kit paginate alike. */
+const MARGIN = { top: '16mm', bottom: '16mm', left: '15mm', right: '15mm' }
+
+/**
+ * Chromium draws the header and footer below; print.css's own margin boxes (for printing from
+ * the site) would be drawn on top of them.
+ */
+const KIT_PAGE_RULES = `@page { margin: ${MARGIN.top} ${MARGIN.right} ${MARGIN.bottom} ${MARGIN.left};
+  @top-left { content: none } @bottom-right { content: none } }`
+
+const escape = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+
+function band(left: string, right: string): string {
+  // Header and footer templates have no page styles: every size is set here, in px of a 96 dpi page.
+  return `<div style="width:100%;margin:0 15mm;display:flex;justify-content:space-between;font:9px sans-serif;color:#333">
+<span>${left}</span><span>${right}</span></div>`
+}
+
+export interface PrintRequest {
+  url: string
+  paper: Paper
+  /** The running title, e.g. "Chapter 1 · Pods — learner handout". */
+  title: string
+  edition: Edition
+  /** Wait for this selector before printing (content that appears once the page has hydrated). */
+  waitFor?: string
+}
+
+export async function printPage(page: Page, request: PrintRequest): Promise<Buffer> {
+  const response = await page.goto(request.url, { waitUntil: 'load' })
+  if (!response || response.status() !== 200) throw new Error(`${request.url} answered ${response?.status() ?? 'nothing'}`)
+  if (request.waitFor) await page.waitForSelector(request.waitFor, { state: 'attached', timeout: 10_000 })
+  await page.addStyleTag({ content: KIT_PAGE_RULES })
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' })
+  // The theme's print-fit.ts listens for this: code sizes and numbered link notes.
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    window.dispatchEvent(new Event('beforeprint'))
+  })
+  return page.pdf({
+    format: request.paper,
+    printBackground: true,
+    margin: MARGIN,
+    displayHeaderFooter: true,
+    headerTemplate: band(escape(request.title), 'podkata'),
+    footerTemplate: band(
+      escape(editionLine(request.edition)),
+      'page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+    ),
+  })
+}
+
+/** Pages in a PDF Chromium wrote (its page objects are plain dictionaries). */
+export function pageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
+}
