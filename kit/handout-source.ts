@@ -218,9 +218,11 @@ export function handoutFor(source: ChapterSource): HandoutMarkdown {
     '',
     '</div>',
     '',
+    `<HandoutKata :number="${source.kata.number}" part="commands" />`,
+    '',
   ]
   for (const id of source.meta.sections) parts.push(...forPaper(section(source, lines, all, id)), '')
-  parts.push(`<HandoutKata :number="${source.kata.number}" />`, '')
+  parts.push(`<HandoutKata :number="${source.kata.number}" part="hints" />`, '')
   return {
     name: source.name,
     title: source.title,
