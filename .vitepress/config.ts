@@ -25,8 +25,9 @@ const guide: DefaultTheme.SidebarItem[] = [
 
 export default defineConfig({
   srcDir: 'docs',
-  // docs/handouts/ are the workshop kit's pages, made from the chapters: only `npm run handouts` builds them.
-  srcExclude: process.env.PODKATA_HANDOUTS ? [] : ['handouts/**'],
+  // docs/handouts/ are the workshop kit's pages, made from the chapters: only `npm run handouts`
+  // builds them, and then nothing else but the facilitator guide it also prints (kit/build.ts).
+  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md'] : ['handouts/**'],
   title: 'podkata',
   description: 'What a Kubernetes Pod really is, and why every Pod starts with a pause container: a tutorial and kata workbook.',
   lang: 'en',
