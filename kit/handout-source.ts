@@ -4,8 +4,6 @@
  *
  * A chapter chooses what goes on paper in its frontmatter:
  *
- *   objectives:            # what a reader can do after the chapter (the facilitator guide lists them too)
- *     - Say which namespaces the containers of a Pod share, and which they do not
  *   handout:
  *     sections: [a-pod-is-a-group-of-containers, the-kata]   # heading ids, as the site's anchors
  *     skip: [a-worked-example]                               # optional: sub-sections to leave out
@@ -13,8 +11,11 @@
  * Inside a listed section, `<!-- not-on-handout -->` … `<!-- /not-on-handout -->` marks off a
  * block the site shows but paper has no room for (a second diagram of the same story).
  *
- * The handout is then: the title, the chapter's opening paragraphs, the objectives, each listed
- * section (a heading with everything under it, down to the next heading of its level), and the
+ * The chapter's opening (the paragraphs before its first section) always goes on paper. It ends
+ * with what the reader can do after the chapter, as a list under "After this chapter you can:";
+ * objectivesIn() reads that list for the facilitator guide, so the objectives are written once.
+ *
+ * The handout is then: the title, the chapter's opening, each listed section (a heading with everything under it, down to the next heading of its level), and the
  * kata's commands and hint ladder from katas/katas.ts (the <HandoutKata> component). Whatever a
  * section holds that has no place on paper is left out: folded blocks (reference solutions,
  * answers), code pulled in from starters/ and solutions/ (the learner has the starter open), and
@@ -29,6 +30,7 @@ import { ROOT } from '../workbook/paths.ts'
 export const CHAPTERS_DIR = join(ROOT, 'docs', 'chapters')
 
 export interface HandoutMeta {
+  /** From the chapter's opening: "After this chapter you can:" and a list. */
   objectives: string[]
   sections: string[]
   /** Sub-sections of those sections to leave out (a worked example that the kata repeats). */
@@ -79,20 +81,18 @@ export function readChapter(name: string, kata: Kata): ChapterSource {
   const file = join(CHAPTERS_DIR, `${name}.md`)
   const text = readFileSync(file, 'utf8')
   const front = /^---\n([\s\S]*?)\n---\n/.exec(text)
-  const data = (front ? parseYaml(front[1]!) : {}) as {
-    objectives?: unknown
-    handout?: { sections?: unknown; skip?: unknown }
-  }
-  const meta: HandoutMeta = {
-    objectives: stringList(data.objectives, `${name}.md: objectives`),
-    sections: stringList(data.handout?.sections, `${name}.md: handout.sections`),
-    skip: data.handout?.skip === undefined ? [] : stringList(data.handout.skip, `${name}.md: handout.skip`),
-  }
+  const data = (front ? parseYaml(front[1]!) : {}) as { handout?: { sections?: unknown; skip?: unknown } }
   let rest = front ? text.slice(front[0].length) : text
   const script = /^\s*(<script setup>[\s\S]*?<\/script>)\n/.exec(rest)
   if (script) rest = rest.slice(script[0].length)
   const title = /^# (.+)$/m.exec(rest)?.[1]?.trim()
   if (!title) throw new HandoutSourceError(`${name}.md has no "# title" line`)
+  const lines = rest.split('\n')
+  const meta: HandoutMeta = {
+    objectives: objectivesIn(opening(lines, headings(lines)), name),
+    sections: stringList(data.handout?.sections, `${name}.md: handout.sections`),
+    skip: data.handout?.skip === undefined ? [] : stringList(data.handout.skip, `${name}.md: handout.skip`),
+  }
   return { name, kata, title, meta, script: script?.[1] ?? '', body: rest }
 }
 
@@ -101,6 +101,31 @@ function stringList(value: unknown, what: string): string[] {
     throw new HandoutSourceError(`${what} must be a list of one or more strings`)
   }
   return value as string[]
+}
+
+/**
+ * The objectives in a chapter's opening: the list after "After this chapter you can:", one item
+ * per objective (an item may wrap onto indented lines), as the reader sees them.
+ */
+export function objectivesIn(lines: string[], name = 'the chapter'): string[] {
+  const start = lines.findIndex((line) => /^After this chapter you can:?\s*$/.test(line.trim()))
+  const items: string[] = []
+  if (start >= 0) {
+    for (const line of lines.slice(start + 1)) {
+      if (/^[-*] /.test(line)) items.push(line.slice(2).trim())
+      else if (/^\s+\S/.test(line) && items.length) items[items.length - 1] += ` ${line.trim()}`
+      else if (line.trim() === '' && items.length === 0) continue
+      else break
+    }
+  }
+  if (items.length === 0) throw new HandoutSourceError(`${name}.md: its opening has no "After this chapter you can:" list`)
+  return items
+}
+
+/** An objective as a sentence of plain text: no markdown, a capital first, no list punctuation. */
+export function plainObjective(objective: string): string {
+  const text = stripInline(objective).replace(/[;.]\s*$/, '').trim()
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 interface Heading {
@@ -209,14 +234,6 @@ export function handoutFor(source: ChapterSource): HandoutMarkdown {
     `<p class="handout-kicker">Chapter ${source.kata.number} · learner handout</p>`,
     '',
     ...forPaper(opening(lines, all)),
-    '',
-    '<div class="handout-objectives">',
-    '',
-    '**After this chapter you can**',
-    '',
-    ...source.meta.objectives.map((o) => `- ${o}`),
-    '',
-    '</div>',
     '',
     `<HandoutKata :number="${source.kata.number}" part="commands" />`,
     '',

@@ -112,24 +112,27 @@ function fillCache(tarball: string, cache: string): void {
 
 interface LockedPackage {
   version?: string
-  resolved?: string
   os?: string[]
   cpu?: string[]
 }
 
-/** The lockfile's packages built for one OS and CPU (esbuild, rolldown, lightningcss, …). */
+/**
+ * The lockfile's packages built for one OS and CPU (esbuild, rolldown, lightningcss, …), as
+ * `name@version`. The lockfile has no URL for another platform's packages, only their names
+ * (the key, node_modules/<name>) and versions.
+ */
 export function packagesFor(lock: { packages: Record<string, LockedPackage> }, os: string, cpu: string): string[] {
-  return Object.values(lock.packages)
-    .filter((p) => p.resolved && (p.os || p.cpu))
-    .filter((p) => (!p.os || p.os.includes(os)) && (!p.cpu || p.cpu.includes(cpu)))
-    .map((p) => p.resolved!)
+  return Object.entries(lock.packages)
+    .filter(([path, p]) => path.startsWith('node_modules/') && p.version && (p.os || p.cpu))
+    .filter(([, p]) => (!p.os || p.os.includes(os)) && (!p.cpu || p.cpu.includes(cpu)))
+    .map(([path, p]) => `${path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${p.version}`)
 }
 
 function addPlatforms(cache: string, platforms: Options['platforms']): number {
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockedPackage> }
-  const urls = [...new Set(platforms.flatMap(({ os, cpu }) => packagesFor(lock, os, cpu)))]
-  if (urls.length) npm(['cache', 'add', '--cache', cache, '--loglevel=error', ...urls], ROOT, 'adding other platforms')
-  return urls.length
+  const specs = [...new Set(platforms.flatMap(({ os, cpu }) => packagesFor(lock, os, cpu)))]
+  if (specs.length) npm(['cache', 'add', '--cache', cache, '--loglevel=error', ...specs], ROOT, 'adding other platforms')
+  return specs.length
 }
 
 function roomInstructions(tarballName: string): string {

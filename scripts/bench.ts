@@ -5,10 +5,12 @@
  *    each (the ratio is the figure to watch: the CLI should add almost nothing; aim ≤ 1.1).
  * 2. The watch loop: median time from saving the learner's file to the verdict on screen
  *    (aim: under 300 ms for a small kata).
+ * 3. The workshop kit: `npm run handouts` from scratch (kit/bench.ts; aim ≤ 60 s).
  *
  * Everything runs on a throw-away copy of the workbook, so a learner's progress is untouched.
  */
 import { spawnSync } from 'node:child_process'
+import { benchKit } from '../kit/bench.ts'
 import { TempWorkbook } from '../tests/temp-workbook.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9)
@@ -82,3 +84,5 @@ try {
 } finally {
   workbook.remove()
 }
+
+console.log(await benchKit())

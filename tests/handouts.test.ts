@@ -8,7 +8,7 @@ import { AGENDAS, timed } from '../docs/guide/agendas.ts'
 import { QUESTIONS } from '../docs/guide/facilitator-questions.ts'
 import { codeSizeFor, columns } from '../.vitepress/theme/print-fit.ts'
 import { KATAS } from '../katas/katas.ts'
-import { allHandouts, chapterNames, forPaper, headings, readChapter, slugify } from '../kit/handout-source.ts'
+import { allHandouts, chapterNames, forPaper, headings, objectivesIn, plainObjective, readChapter, slugify } from '../kit/handout-source.ts'
 
 describe('learner handouts, cut from the chapters', () => {
   const handouts = allHandouts()
@@ -17,7 +17,7 @@ describe('learner handouts, cut from the chapters', () => {
     expect(handouts.map((h) => h.kata.chapter.page)).toEqual([...new Set(KATAS.map((k) => k.chapter.page))])
     for (const handout of handouts) {
       expect(handout.markdown).toMatch(new RegExp(`^# ${handout.title.replace(/[()]/g, '\\$&')}$`, 'm'))
-      expect(handout.markdown).toContain('**After this chapter you can**')
+      expect(handout.markdown).toContain('After this chapter you can:')
       expect(handout.markdown).toContain(`<HandoutKata :number="${handout.kata.number}" part="commands" />`)
       expect(handout.markdown.trimEnd().endsWith(`<HandoutKata :number="${handout.kata.number}" part="hints" />`)).toBe(true)
     }
@@ -37,6 +37,14 @@ describe('learner handouts, cut from the chapters', () => {
       const ids = headings(source.body.split('\n')).map((h) => h.id)
       for (const id of [...source.meta.sections, ...source.meta.skip]) expect(ids, `${name}: ${id}`).toContain(id)
     }
+  })
+
+  it('reads the objectives from the list that ends a chapter\'s opening', () => {
+    const opening = ['Some prose.', '', 'After this chapter you can:', '', '- say what a Pod', '  shares;', '- read `kubectl` output.', '', 'More prose.']
+    expect(objectivesIn(opening)).toEqual(['say what a Pod shares;', 'read `kubectl` output.'])
+    expect(plainObjective('read `kubectl` output.')).toBe('Read kubectl output')
+    expect(() => objectivesIn(['No list here.'])).toThrow(/After this chapter you can/)
+    for (const { name, kata } of chapterNames()) expect(readChapter(name, kata).meta.objectives.length, name).toBeGreaterThanOrEqual(3)
   })
 
   it('ignores # lines inside fenced code when it looks for headings', () => {

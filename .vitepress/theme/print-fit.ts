@@ -19,6 +19,8 @@ const CHAR_EM = 0.602
 const LARGEST_PT = 8.5
 const SMALLEST_PT = 6.3
 const TAB = 4
+/** The longest word that still fits one line at the smallest size; only a longer one would break. */
+export const MAX_UNBROKEN_COLUMNS = Math.floor(CODE_WIDTH_PT / (CHAR_EM * SMALLEST_PT))
 
 /** Character columns of a line, with tabs expanded the way `tab-size: 4` draws them. */
 export function columns(line: string): number {

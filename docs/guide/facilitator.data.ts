@@ -2,7 +2,7 @@
  * What the facilitator guide lists for each kata, read at build time from the same files the
  * workbook runs: the kata list, each spec file's describe groups and spec count, the
  * known-wrong implementations, whose headers name a real mistake and the spec that catches it,
- * the chapter's objectives (its frontmatter, which the handout prints too), and the questions
+ * the chapter's objectives (the list that ends its opening), and the questions
  * to ask (facilitator-questions.ts). The two plans for the day come with their clock times.
  */
 import { readFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { KATAS } from '../../katas/katas.ts'
 import { knownWrongFor } from '../../proof/known-wrong.ts'
 import { KATAS_DIR } from '../../workbook/paths.ts'
-import { chapterNames, readChapter } from '../../kit/handout-source.ts'
+import { chapterNames, plainObjective, readChapter } from '../../kit/handout-source.ts'
 import { AGENDAS, timed, type Agenda, type TimedBlock } from './agendas.ts'
 import { QUESTIONS, type Question } from './facilitator-questions.ts'
 
@@ -24,7 +24,7 @@ export interface KataNotes {
   groups: string[]
   hintCount: number
   mistakes: { mistake: string; caughtBy: string }[]
-  /** What a reader can do after the chapter (the chapter's frontmatter). */
+  /** What a reader can do after the chapter (the list that ends the chapter's opening). */
   objectives: string[]
   questions: Question[]
 }
@@ -50,7 +50,7 @@ export default {
     './facilitator-questions.ts',
   ],
   load(): FacilitatorData {
-    const objectives = new Map(chapterNames().map(({ name, kata }) => [kata.chapter.page, readChapter(name, kata).meta.objectives]))
+    const objectives = new Map(chapterNames().map(({ name, kata }) => [kata.chapter.page, readChapter(name, kata).meta.objectives.map(plainObjective)]))
     const katas = KATAS.map((kata) => {
       const spec = readFileSync(join(KATAS_DIR, kata.folder, kata.spec), 'utf8')
       const groups = [...spec.matchAll(/^describe\((['"`])(.+?)\1/gm)].map((m) => m[2]!)
