@@ -36,9 +36,13 @@ export function codeSizeFor(widest: number): number {
   return Math.round(Math.min(LARGEST_PT, Math.max(SMALLEST_PT, fit)) * 10) / 10
 }
 
+/** Elements matching a selector, as an array (the DOM lib here has no iterable NodeList). */
+const all = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
+  Array.from(root.querySelectorAll(selector)) as T[]
+
 function fitCode(root: ParentNode): void {
-  for (const block of root.querySelectorAll<HTMLElement>('.vp-doc div[class*="language-"]')) {
-    const lines = [...block.querySelectorAll<HTMLElement>('pre > code > span')]
+  for (const block of all(root, '.vp-doc div[class*="language-"]')) {
+    const lines = all(block, 'pre > code > span')
     const texts = lines.length ? lines.map((l) => l.textContent ?? '') : (block.textContent ?? '').split('\n')
     block.style.setProperty('--print-code-size', `${codeSizeFor(Math.max(0, ...texts.map(columns)))}pt`)
     lines.forEach((line, i) => {
@@ -52,11 +56,11 @@ const NOTES_CLASS = 'print-link-notes'
 
 /** Numbers the external links of each part (a booklet chapter, or the page) and lists them. */
 function addLinkNotes(doc: Document): void {
-  for (const content of doc.querySelectorAll<HTMLElement>('.vp-doc')) {
-    const parts = content.querySelectorAll<HTMLElement>('.print-part')
-    for (const part of parts.length ? [...parts] : [content]) {
+  for (const content of all(doc, '.vp-doc')) {
+    const parts = all(content, '.print-part')
+    for (const part of parts.length ? parts : [content]) {
       const numbers = new Map<string, number>()
-      for (const link of part.querySelectorAll<HTMLAnchorElement>('a[href^="http"]')) {
+      for (const link of all<HTMLAnchorElement>(part, 'a[href^="http"]')) {
         if (link.closest('pre, .kata-card, .' + NOTES_CLASS)) continue
         if (!numbers.has(link.href)) numbers.set(link.href, numbers.size + 1)
         link.dataset.printNote = String(numbers.get(link.href))
@@ -79,9 +83,9 @@ function addLinkNotes(doc: Document): void {
 }
 
 function removeLinkNotes(doc: Document): void {
-  doc.querySelectorAll(`ol.${NOTES_CLASS}`).forEach((list) => list.remove())
-  doc.querySelectorAll<HTMLElement>('[data-print-note]').forEach((link) => delete link.dataset.printNote)
-  doc.querySelectorAll('.print-notes-ready').forEach((content) => content.classList.remove('print-notes-ready'))
+  all(doc, `ol.${NOTES_CLASS}`).forEach((list) => list.remove())
+  all(doc, '[data-print-note]').forEach((link) => delete link.dataset.printNote)
+  all(doc, '.print-notes-ready').forEach((content) => content.classList.remove('print-notes-ready'))
 }
 
 export function preparePrint(doc: Document = document): void {
