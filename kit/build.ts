@@ -18,7 +18,7 @@ import { launchBrowser } from '../e2e/browser.ts'
 import { ROOT } from '../workbook/paths.ts'
 import { edition, editionLine, type Edition } from './edition.ts'
 import { chapterNames, readChapter } from './handout-source.ts'
-import { pageCount, PAPERS, printPage, type Paper } from './print-page.ts'
+import { openForPrint, pageCount, PAPERS, printPdf, type Paper } from './print-page.ts'
 import { serveStatic } from './serve.ts'
 
 export const OUT_DIR = join(ROOT, 'handouts')
@@ -92,43 +92,55 @@ export async function buildKit(options: { reuseBuild?: boolean; log?: (line: str
   const files: KitFile[] = []
   try {
     const page: Page = await browser.newPage()
-    for (const { paper, folder } of PAPERS) {
+    const printStarted = performance.now()
+    for (const { folder } of PAPERS) {
       rmSync(join(OUT_DIR, folder), { recursive: true, force: true })
       mkdirSync(join(OUT_DIR, folder), { recursive: true })
-      const emit = async (entry: Omit<KitFile, 'pages' | 'paper'>, url: string, waitFor?: string) => {
-        const pdf = await printPage(page, { url, paper, title: entry.title, edition: current, waitFor })
-        writeFileSync(join(ROOT, entry.file), pdf)
-        const made: KitFile = { ...entry, paper, pages: pageCount(pdf) }
-        files.push(made)
-        const over = made.kind === 'handout' && made.pages > MAX_HANDOUT_PAGES ? `   over ${MAX_HANDOUT_PAGES} pages!` : ''
-        log(`${paper.padEnd(7)} ${made.file.padEnd(44)} ${String(made.pages).padStart(3)} pages${over}`)
-        return made
+    }
+    /** Prints the open page on each paper in turn (loading it once), and reports each PDF. */
+    const emit = async (entry: (paper: Paper, folder: string) => Omit<KitFile, 'pages' | 'paper'>, papers = PAPERS) => {
+      const made: KitFile[] = []
+      for (const { paper, folder } of papers) {
+        const file = entry(paper, folder)
+        const pdf = await printPdf(page, { paper, title: file.title, edition: current })
+        writeFileSync(join(ROOT, file.file), pdf)
+        const kitFile: KitFile = { ...file, paper, pages: pageCount(pdf) }
+        files.push(kitFile)
+        made.push(kitFile)
+        const over = kitFile.kind === 'handout' && kitFile.pages > MAX_HANDOUT_PAGES ? `   over ${MAX_HANDOUT_PAGES} pages!` : ''
+        log(`${paper.padEnd(7)} ${kitFile.file.padEnd(44)} ${String(kitFile.pages).padStart(3)} pages${over}`)
       }
+      return made
+    }
 
-      const counts: number[] = []
-      for (const { name, source } of chapters) {
-        const made = await emit(
-          {
-            kind: 'handout',
-            file: `handouts/${folder}/${name}.pdf`,
-            title: `Chapter ${source.kata.number} · ${source.title} — learner handout`,
-            chapter: name,
-          },
-          `${site.url}/handouts/${name}`,
-        )
-        counts.push(made.pages)
-      }
-      const starts = counts.map((_, i) => FRONT_PAGES + 1 + counts.slice(0, i).reduce((a, b) => a + b, 0))
+    const counts = new Map<Paper, number[]>(PAPERS.map(({ paper }) => [paper, []]))
+    for (const { name, source } of chapters) {
+      await openForPrint(page, `${site.url}/handouts/${name}`)
+      const made = await emit((_, folder) => ({
+        kind: 'handout',
+        file: `handouts/${folder}/${name}.pdf`,
+        title: `Chapter ${source.kata.number} · ${source.title} — learner handout`,
+        chapter: name,
+      }))
+      for (const file of made) counts.get(file.paper)!.push(file.pages)
+    }
+    // The booklet's contents need each paper's page numbers; one load serves both if they agree.
+    const startsFor = (paper: Paper) => {
+      const pages = counts.get(paper)!
+      return pages.map((_, i) => FRONT_PAGES + 1 + pages.slice(0, i).reduce((a, b) => a + b, 0))
+    }
+    const groups = new Map<string, (typeof PAPERS)[number][]>()
+    for (const paper of PAPERS) groups.set(startsFor(paper.paper).join(','), [...(groups.get(startsFor(paper.paper).join(',')) ?? []), paper])
+    for (const [starts, papers] of groups) {
+      await openForPrint(page, `${site.url}/handouts/booklet?starts=${starts}`, '.handout-toc-page')
       await emit(
-        { kind: 'booklet', file: `handouts/${folder}/booklet.pdf`, title: 'podkata — learner booklet', starts },
-        `${site.url}/handouts/booklet?starts=${starts.join(',')}`,
-        '.handout-toc-page',
-      )
-      await emit(
-        { kind: 'facilitator', file: `handouts/${folder}/facilitator-guide.pdf`, title: 'podkata — facilitator guide' },
-        `${site.url}/guide/facilitating`,
+        (paper, folder) => ({ kind: 'booklet', file: `handouts/${folder}/booklet.pdf`, title: 'podkata — learner booklet', starts: startsFor(paper) }),
+        papers,
       )
     }
+    await openForPrint(page, `${site.url}/guide/facilitating`)
+    await emit((_, folder) => ({ kind: 'facilitator', file: `handouts/${folder}/facilitator-guide.pdf`, title: 'podkata — facilitator guide' }))
+    log(`  printed in ${seconds(printStarted)} s`)
   } finally {
     await browser.close()
     await site.close()

@@ -32,20 +32,12 @@ function band(left: string, right: string): string {
 <span>${left}</span><span>${right}</span></div>`
 }
 
-export interface PrintRequest {
-  url: string
-  paper: Paper
-  /** The running title, e.g. "Chapter 1 · Pods — learner handout". */
-  title: string
-  edition: Edition
-  /** Wait for this selector before printing (content that appears once the page has hydrated). */
-  waitFor?: string
-}
-
-export async function printPage(page: Page, request: PrintRequest): Promise<Buffer> {
-  const response = await page.goto(request.url, { waitUntil: 'load' })
-  if (!response || response.status() !== 200) throw new Error(`${request.url} answered ${response?.status() ?? 'nothing'}`)
-  if (request.waitFor) await page.waitForSelector(request.waitFor, { state: 'attached', timeout: 10_000 })
+/** Loads a page of the built site and readies it for paper, once for every paper size. */
+export async function openForPrint(page: Page, url: string, waitFor?: string): Promise<void> {
+  const response = await page.goto(url, { waitUntil: 'load' })
+  if (!response || response.status() !== 200) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`)
+  // Content that appears once the page has hydrated (the booklet's page numbers).
+  if (waitFor) await page.waitForSelector(waitFor, { state: 'attached', timeout: 10_000 })
   await page.addStyleTag({ content: KIT_PAGE_RULES })
   await page.emulateMedia({ media: 'print', colorScheme: 'light' })
   // The theme's print-fit.ts listens for this: code sizes and numbered link notes.
@@ -53,6 +45,17 @@ export async function printPage(page: Page, request: PrintRequest): Promise<Buff
     await document.fonts.ready
     window.dispatchEvent(new Event('beforeprint'))
   })
+}
+
+export interface PrintRequest {
+  paper: Paper
+  /** The running title, e.g. "Chapter 1 · Pods — learner handout". */
+  title: string
+  edition: Edition
+}
+
+/** The open page as a PDF on one paper size. */
+export function printPdf(page: Page, request: PrintRequest): Promise<Buffer> {
   return page.pdf({
     format: request.paper,
     printBackground: true,
