@@ -38,13 +38,14 @@ export async function openForPrint(page: Page, url: string, waitFor?: string): P
   if (!response || response.status() !== 200) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`)
   // Content that appears once the page has hydrated (the booklet's page numbers).
   if (waitFor) await page.waitForSelector(waitFor, { state: 'attached', timeout: 10_000 })
-  await page.addStyleTag({ content: KIT_PAGE_RULES })
   await page.emulateMedia({ media: 'print', colorScheme: 'light' })
-  // The theme's print-fit.ts listens for this: code sizes and numbered link notes.
+  // The theme's print-fit.ts listens for this: code sizes, numbered link notes, running title.
   await page.evaluate(async () => {
     await document.fonts.ready
     window.dispatchEvent(new Event('beforeprint'))
   })
+  // After print-fit's own @page rule, so that this one wins.
+  await page.addStyleTag({ content: KIT_PAGE_RULES })
 }
 
 export interface PrintRequest {

@@ -9,6 +9,8 @@
  * 2. Turn link targets into numbered notes at the end of the page (or of each booklet chapter),
  *    instead of long URLs in the middle of sentences.
  *
+ * 3. Put the page's own title in the running header (print.css's margin box says only "podkata").
+ *
  * `afterprint` takes the notes away again; the code sizes only matter on paper.
  */
 
@@ -88,10 +90,26 @@ function removeLinkNotes(doc: Document): void {
   all(doc, '.print-notes-ready').forEach((content) => content.classList.remove('print-notes-ready'))
 }
 
+const TITLE_STYLE_ID = 'print-running-title'
+
+/** The page's title in the top margin of every sheet (print.css alone can only say "podkata"). */
+function setRunningTitle(doc: Document): void {
+  const title = doc.querySelector('.vp-doc h1')?.textContent?.replace(/[\u200b#]/g, '').trim()
+  if (!title) return
+  let style = doc.getElementById(TITLE_STYLE_ID)
+  if (!style) {
+    style = doc.createElement('style')
+    style.id = TITLE_STYLE_ID
+    doc.head.append(style)
+  }
+  style.textContent = `@page { @top-left { content: ${JSON.stringify(`podkata · ${title}`)}; } }`
+}
+
 export function preparePrint(doc: Document = document): void {
   removeLinkNotes(doc)
   fitCode(doc)
   addLinkNotes(doc)
+  setRunningTitle(doc)
 }
 
 /** Called once from the theme, in the browser only. */
