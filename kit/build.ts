@@ -87,8 +87,11 @@ export async function buildKit(options: { reuseBuild?: boolean; log?: (line: str
   }
 
   const chapters = chapterNames().map(({ name, kata }) => ({ name, source: readChapter(name, kata) }))
+  const browser = await launchBrowser().catch((error: unknown) => {
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+    throw new UsageError(`Chromium did not start (on Debian: apt-get install chromium): ${first}`)
+  })
   const site = await serveStatic(SITE_DIR)
-  const browser = await launchBrowser()
   const files: KitFile[] = []
   try {
     const page: Page = await browser.newPage()
