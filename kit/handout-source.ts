@@ -152,9 +152,12 @@ export function headings(lines: string[]): Heading[] {
   return found
 }
 
-/** Heading text as the anchor sees it: without markdown code ticks, emphasis or links. */
+/** Markdown text as a reader sees it: links, code spans and emphasis by their content only. */
 function stripInline(text: string): string {
-  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]/g, '')
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(\*\*|__|\*|\b_)(.+?)\1/g, '$2')
 }
 
 /** Lines on paper: no folded blocks, no starter or solution code, no kata card, nothing marked off. */

@@ -14,7 +14,7 @@ export const PAPERS: readonly { paper: Paper; folder: string }[] = [
 ]
 
 /** The same margins as print.css's @page, so the site and the kit paginate alike. */
-const MARGIN = { top: '16mm', bottom: '16mm', left: '15mm', right: '15mm' }
+const MARGIN = { top: '14mm', bottom: '14mm', left: '15mm', right: '15mm' }
 
 /**
  * Chromium draws the header and footer below; print.css's own margin boxes (for printing from

@@ -43,6 +43,7 @@ describe('learner handouts, cut from the chapters', () => {
     const opening = ['Some prose.', '', 'After this chapter you can:', '', '- say what a Pod', '  shares;', '- read `kubectl` output.', '', 'More prose.']
     expect(objectivesIn(opening)).toEqual(['say what a Pod shares;', 'read `kubectl` output.'])
     expect(plainObjective('read `kubectl` output.')).toBe('Read kubectl output')
+    expect(plainObjective('tell a `SANDBOX_READY` sandbox from a *stopped* one;')).toBe('Tell a SANDBOX_READY sandbox from a stopped one')
     expect(() => objectivesIn(['No list here.'])).toThrow(/After this chapter you can/)
     for (const { name, kata } of chapterNames()) expect(readChapter(name, kata).meta.objectives.length, name).toBeGreaterThanOrEqual(3)
   })
