@@ -1,0 +1,275 @@
+/**
+ * A real containerd for the lab, air-gapped: it runs inside a network namespace the lab
+ * creates with nothing but loopback, so a pull toward registry.k8s.io fails on this machine
+ * and no packet leaves it. Everything containerd writes lives in the scratch folder, except
+ * what containerd 1.6 hard-codes (its shims' sockets under /run/containerd/s) and the CNI
+ * result cache (/var/lib/cni), which the lab cleans up after itself.
+ *
+ * Every process the lab starts is remembered by PID and stopped by PID.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { CriClient } from '../cri-client.ts'
+import { hasSysResource, labConfig, type LabPaths } from './config.ts'
+
+export const CNI_BIN_DIR = '/usr/lib/cni'
+/** The pod network of the lab's bridge: the simulator's default pod CIDR, so both hand out the same IPs. */
+export const POD_CIDR = '10.244.1.0/24'
+export const CNI_NETWORK = 'podkata-lab'
+const CNI_CACHE = '/var/lib/cni'
+const SHIM_SOCKETS = '/run/containerd/s'
+
+export interface Started {
+  pid: number
+  process: ChildProcess
+}
+
+export class LabNode {
+  readonly paths: LabPaths
+  readonly netns: string
+  readonly cri: CriClient
+  private containerd: Started | undefined
+  private registry: Started | undefined
+  /** What existed before the lab started, so cleanup removes only what the lab made. */
+  private readonly before: { shimSockets: Set<string>; runContainerd: boolean; cniCache: boolean; cniResults: Set<string> }
+
+  constructor(readonly dir: string) {
+    this.paths = {
+      root: join(dir, 'root'),
+      state: join(dir, 'state'),
+      socket: join(dir, 'containerd.sock'),
+      opt: join(dir, 'opt'),
+      cniConfDir: join(dir, 'cni', 'net.d'),
+      certsDir: join(dir, 'certs.d'),
+      runcRoot: join(dir, 'runc'),
+    }
+    this.netns = `podkata-lab-${process.pid}`
+    this.before = {
+      shimSockets: new Set(list(SHIM_SOCKETS)),
+      runContainerd: existsSync('/run/containerd'),
+      cniCache: existsSync(CNI_CACHE),
+      cniResults: new Set(list(join(CNI_CACHE, 'results'))),
+    }
+    this.cri = new CriClient(this.paths.socket, 40_000)
+  }
+
+  /** Creates the loopback-only namespace, writes the config, starts containerd and waits for its socket. */
+  async start(): Promise<void> {
+    for (const path of Object.values(this.paths)) if (!path.endsWith('.sock')) mkdirSync(path, { recursive: true })
+    const restrict = !hasSysResource(readFileSync('/proc/self/status', 'utf8'))
+    const defaults = execFileSync('containerd', ['config', 'default'], { encoding: 'utf8' })
+    writeFileSync(join(this.dir, 'config.toml'), labConfig(defaults, this.paths, { restrictOomScoreAdj: restrict, cniBinDir: CNI_BIN_DIR }))
+    execFileSync('ip', ['netns', 'add', this.netns], { stdio: 'pipe' })
+    execFileSync('ip', ['-n', this.netns, 'link', 'set', 'lo', 'up'], { stdio: 'pipe' })
+    this.containerd = this.inNetns('containerd', ['--config', join(this.dir, 'config.toml')], join(this.dir, 'containerd.log'))
+    await this.waitForSocket()
+  }
+
+  /** Starts a program inside the lab's network namespace (nsenter execs it: same PID). */
+  inNetns(command: string, args: string[], logFile: string): Started {
+    const log = openSync(logFile, 'a')
+    const child = spawn('nsenter', [`--net=/run/netns/${this.netns}`, '--', command, ...args], { stdio: ['ignore', log, log] })
+    if (child.pid === undefined) throw new Error(`could not start ${command}`)
+    return { pid: child.pid, process: child }
+  }
+
+  private async waitForSocket(): Promise<void> {
+    const deadline = Date.now() + 15_000
+    for (;;) {
+      if (this.containerd?.process.exitCode !== null) throw new Error(`containerd exited at start; see ${join(this.dir, 'containerd.log')}`)
+      try {
+        if (existsSync(this.paths.socket)) {
+          await this.cri.version()
+          return
+        }
+      } catch {
+        // not serving yet
+      }
+      if (Date.now() > deadline) throw new Error(`containerd did not answer on ${this.paths.socket} within 15 s`)
+      await sleep(25)
+    }
+  }
+
+  /** `ctr -n k8s.io images import <archive>`: what it printed. */
+  ctr(args: string[]): string {
+    return execFileSync('ctr', ['-a', this.paths.socket, '-n', 'k8s.io', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+  }
+
+  /** A bridge network for pods (bridge + host-local, no iptables), picked up by containerd's inotify. */
+  writeBridgeConflist(): string {
+    const conflist = {
+      cniVersion: '1.0.0',
+      name: CNI_NETWORK,
+      plugins: [
+        {
+          type: 'bridge',
+          bridge: 'podkata0',
+          isGateway: true,
+          ipMasq: false,
+          ipam: { type: 'host-local', ranges: [[{ subnet: POD_CIDR }]], dataDir: join(this.dir, 'cni', 'ipam') },
+        },
+      ],
+    }
+    const file = join(this.paths.cniConfDir, '10-podkata-lab.conflist')
+    writeFileSync(file, `${JSON.stringify(conflist, null, 2)}\n`)
+    return file
+  }
+
+  /** certs.d/<registry>/hosts.toml pointing the registry at one mirror. */
+  writeMirror(registry: string, endpoint: string): string {
+    const dir = join(this.paths.certsDir, registry)
+    mkdirSync(dir, { recursive: true })
+    const file = join(dir, 'hosts.toml')
+    writeFileSync(file, `server = "https://${registry}"\n\n[host."${endpoint}"]\n  capabilities = ["pull", "resolve"]\n`)
+    return file
+  }
+
+  /** The lab's loopback registry, inside the namespace, serving the given images; resolves once it listens. */
+  async startRegistry(script: string, args: string[]): Promise<void> {
+    this.registry = this.inNetns(process.execPath, ['--import', 'tsx', script, ...args], join(this.dir, 'registry.log'))
+    const deadline = Date.now() + 15_000
+    while (!readFileSync(join(this.dir, 'registry.log'), 'utf8').includes('listening')) {
+      if (this.registry.process.exitCode !== null) throw new Error(`the lab registry exited; see ${join(this.dir, 'registry.log')}`)
+      if (Date.now() > deadline) throw new Error('the lab registry did not start within 15 s')
+      await sleep(25)
+    }
+  }
+
+  containerdPid(): number {
+    return this.containerd?.pid ?? 0
+  }
+
+  /** The mirror's request log: one `METHOD url` per line. */
+  registryLog(): string[] {
+    const file = join(this.dir, 'registry.log')
+    if (!existsSync(file)) return []
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => /^(GET|HEAD) /.test(line))
+  }
+
+  /** The namespaces of a process, as `readlink /proc/<pid>/ns/<type>` prints them. */
+  namespaces(pid: number): Record<'net' | 'ipc' | 'uts' | 'pid' | 'mnt', string> {
+    const read = (type: string) => readlinkSync(`/proc/${pid}/ns/${type}`)
+    return { net: read('net'), ipc: read('ipc'), uts: read('uts'), pid: read('pid'), mnt: read('mnt') }
+  }
+
+  /**
+   * Stops everything the lab started and removes what it created: pods (through CRI), the
+   * registry and containerd (by PID), shims left behind (found by our socket in their command
+   * line), mounts under the scratch folder, the namespace, the shim sockets and CNI cache
+   * entries that appeared during the run.
+   */
+  async stop(): Promise<string[]> {
+    const notes: string[] = []
+    await this.removeAllPods().catch((error) => notes.push(`could not remove every pod: ${(error as Error).message}`))
+    this.cri.close()
+    // Shims outlive containerd by design; each exits once its last container is gone.
+    const shims = shimsOf(this.paths.socket)
+    for (const started of [this.registry, this.containerd]) if (started) await stopProcess(started)
+    for (const pid of await stillRunningAfter([...new Set([...shims, ...shimsOf(this.paths.socket)])], 3_000)) {
+      notes.push(`stopped a leftover shim (pid ${pid})`)
+      killQuietly(pid, 'SIGKILL')
+    }
+    for (const mount of mountsUnder(this.dir).reverse()) {
+      try {
+        execFileSync('umount', ['-l', mount], { stdio: 'pipe' })
+      } catch {
+        notes.push(`could not unmount ${mount}`)
+      }
+    }
+    try {
+      execFileSync('ip', ['netns', 'del', this.netns], { stdio: 'pipe' })
+    } catch {
+      // never created
+    }
+    for (const name of list(SHIM_SOCKETS)) if (!this.before.shimSockets.has(name)) rmSync(join(SHIM_SOCKETS, name), { recursive: true, force: true })
+    if (!this.before.runContainerd) rmSync('/run/containerd', { recursive: true, force: true })
+    for (const name of list(join(CNI_CACHE, 'results'))) {
+      if (!this.before.cniResults.has(name) && name.startsWith(`${CNI_NETWORK}-`)) rmSync(join(CNI_CACHE, 'results', name), { force: true })
+    }
+    if (!this.before.cniCache) rmSync(CNI_CACHE, { recursive: true, force: true })
+    return notes
+  }
+
+  private async removeAllPods(): Promise<void> {
+    if (this.containerd?.process.exitCode !== null) return
+    const { items } = await this.cri.listPodSandbox()
+    for (const sandbox of items) {
+      await this.cri.stopPodSandbox({ podSandboxId: sandbox.id }).catch(() => undefined)
+      try {
+        await this.cri.removePodSandbox({ podSandboxId: sandbox.id })
+      } catch {
+        // A sandbox stuck without a network can only go once CNI can tear it down.
+        this.writeBridgeConflist()
+        await sleep(1_000)
+        await this.cri.removePodSandbox({ podSandboxId: sandbox.id })
+      }
+    }
+  }
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+  } catch {
+    return []
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+function killQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGTERM, then SIGKILL after 5 s; resolves when the process has exited. */
+async function stopProcess(started: Started): Promise<void> {
+  if (started.process.exitCode !== null || started.process.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => started.process.once('exit', () => resolve()))
+  killQuietly(started.pid, 'SIGTERM')
+  const timer = setTimeout(() => killQuietly(started.pid, 'SIGKILL'), 5_000)
+  await exited
+  clearTimeout(timer)
+}
+
+/** The processes of `pids` still alive after up to `ms`. */
+async function stillRunningAfter(pids: number[], ms: number): Promise<number[]> {
+  const deadline = Date.now() + ms
+  let alive = pids
+  while (alive.length > 0 && Date.now() < deadline) {
+    await sleep(50)
+    alive = alive.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '))
+  }
+  return alive
+}
+
+/** containerd-shim-runc-v2 processes serving our containerd (its socket is in their command line). */
+function shimsOf(socket: string): number[] {
+  const pids: number[] = []
+  for (const entry of list('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
+      if (args[0]?.endsWith('containerd-shim-runc-v2') && args.includes(socket)) pids.push(Number(entry))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids
+}
+
+/** Mount points at or below `dir`, in the order they were mounted. */
+function mountsUnder(dir: string): string[] {
+  return readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[4] ?? '')
+    .filter((point) => point === dir || point.startsWith(`${dir}/`))
+}
