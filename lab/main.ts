@@ -13,19 +13,12 @@ import { containerdBackend, simulatorBackend, type Backend } from './backends.ts
 import { compareObservations } from './compare.ts'
 import { buildLabImages } from './images/build-images.ts'
 import { whatIsMissing } from './preflight.ts'
-import { differenceLines, progressLine, summaryLine, writeFixtures, type RunInfo, type ScenarioResult } from './report.ts'
+import { differenceLines, progressEnd, progressStart, summaryLine, writeFixtures, type RunInfo, type ScenarioResult } from './report.ts'
 import { SCENARIOS, type LabImages, type RunState } from './scenarios.ts'
-import type { RuntimeName } from '../machinery/runtime-profiles.ts'
+import { simulatorProfileFor } from './sim-node.ts'
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url))
 const REGISTRY_SCRIPT = fileURLToPath(new URL('./images/registry-main.ts', import.meta.url))
-
-/** The simulator profile for the containerd the lab found: 1.6 before 1.6.22 does not pin the sandbox image. */
-export function simulatorProfileFor(runtimeVersion: string): RuntimeName | undefined {
-  const match = /^(\d+)\.(\d+)\.(\d+)/.exec(runtimeVersion)
-  if (!match || match[1] !== '1' || match[2] !== '6') return undefined
-  return Number(match[3]) < 22 ? 'containerd-1.6.20' : 'containerd-1.6'
-}
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`)
@@ -54,6 +47,7 @@ async function runScenarios(real: Backend, sim: Backend, images: LabImages): Pro
   let broken = false
   for (const [index, scenario] of SCENARIOS.entries()) {
     const result: ScenarioResult = { scenario, realMs: 0, simMs: 0, comparison: [], verdict: 'skipped' }
+    process.stdout.write(progressStart(index, SCENARIOS.length, scenario))
     if (!broken) {
       try {
         const r = await timed(() => scenario.run(real, realState))
@@ -75,7 +69,7 @@ async function runScenarios(real: Backend, sim: Backend, images: LabImages): Pro
       }
     }
     results.push(result)
-    say(progressLine(index, SCENARIOS.length, result))
+    say(progressEnd(result))
     for (const line of differenceLines(result)) say(line)
   }
   return results

@@ -40,9 +40,16 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`
 }
 
-export function progressLine(index: number, total: number, result: ScenarioResult): string {
-  const times = result.scenario.realOnly ? `real ${seconds(result.realMs)}` : `real ${seconds(result.realMs)} · sim ${seconds(result.simMs)}`
-  return `[${index + 1}/${total}] ${result.scenario.title.padEnd(52)} ${times.padEnd(26)} ${MARK[result.verdict]}`
+/** The start of a scenario's progress line, printed before it runs. */
+export function progressStart(index: number, total: number, scenario: Scenario): string {
+  const counter = `[${index + 1}/${total}]`.padStart(`[${total}/${total}]`.length)
+  return `${counter} ${scenario.title.padEnd(52)} `
+}
+
+/** The rest of the line, once it has run: how long each side took, and the verdict. */
+export function progressEnd(result: ScenarioResult): string {
+  const times = result.scenario.realOnly || !result.sim ? `real ${seconds(result.realMs)}` : `real ${seconds(result.realMs)} · sim ${seconds(result.simMs)}`
+  return `${times.padEnd(26)} ${MARK[result.verdict]}`
 }
 
 /** What to print under a scenario's line: each differing field, both sides. */

@@ -16,6 +16,8 @@ export interface SimNodeOptions {
   preload?: string[]
   sandboxImage?: string
   mirrors?: Record<string, string[]>
+  /** Whether the mirrors answer (holding every image) or refuse connections. */
+  mirrorsUp?: boolean
 }
 
 export interface SimulatedNodeHandle {
@@ -35,6 +37,13 @@ export interface SimulatedNodeHandle {
   ps(containerId: string): PsRow[]
 }
 
+/** The simulator profile for the containerd the lab found: 1.6 before 1.6.22 does not pin the sandbox image yet. */
+export function simulatorProfileFor(runtimeVersion: string): RuntimeName | undefined {
+  const match = /^(\d+)\.(\d+)\.(\d+)/.exec(runtimeVersion)
+  if (!match || match[1] !== '1' || match[2] !== '6') return undefined
+  return Number(match[3]) < 22 ? 'containerd-1.6.20' : 'containerd-1.6'
+}
+
 export function simulatedNode(options: SimNodeOptions): SimulatedNodeHandle {
   const session = new NodeSession({
     runtime: options.runtime,
@@ -42,6 +51,7 @@ export function simulatedNode(options: SimNodeOptions): SimulatedNodeHandle {
     ...(options.preload ? { preload: options.preload } : {}),
     ...(options.sandboxImage ? { sandboxImage: options.sandboxImage } : {}),
     ...(options.mirrors ? { mirrors: options.mirrors } : {}),
+    ...(options.mirrorsUp === undefined ? {} : { mirrorsUp: options.mirrorsUp }),
   })
   const { kernel } = session.node
   const orphans = new Map<string, number>()

@@ -54,16 +54,22 @@ function sha256(content: Buffer): string {
   return `sha256:${createHash('sha256').update(content).digest('hex')}`
 }
 
+/** One tar entry before the fixed fields are added. */
+interface TarEntry {
+  header: { name: string; type: 'file' | 'symlink' | 'directory'; mode: number; linkname?: string }
+  content?: Buffer
+}
+
 /** A tar of these entries, in this order, with nothing from the machine that builds it. */
-async function tarOf(entries: { header: tar.Headers; content?: Buffer }[]): Promise<Buffer> {
+async function tarOf(entries: TarEntry[]): Promise<Buffer> {
   const pack = tar.pack()
   const chunks: Buffer[] = []
   const done = (async () => {
-    for await (const chunk of pack) chunks.push(chunk)
+    for await (const chunk of pack) chunks.push(chunk as Buffer)
   })()
   for (const { header, content } of entries) {
     await new Promise<void>((resolve, reject) =>
-      pack.entry({ uid: 0, gid: 0, uname: '', gname: '', mtime: EPOCH, ...header }, content ?? Buffer.alloc(0), (error) => (error ? reject(error) : resolve())),
+      pack.entry({ ...header, uid: 0, gid: 0, uname: '', gname: '', mtime: EPOCH }, content ?? Buffer.alloc(0), (error) => (error ? reject(error) : resolve())),
     )
   }
   pack.finalize()
@@ -71,7 +77,7 @@ async function tarOf(entries: { header: tar.Headers; content?: Buffer }[]): Prom
   return Buffer.concat(chunks)
 }
 
-function layerEntries(files: ImageFile[]): { header: tar.Headers; content?: Buffer }[] {
+function layerEntries(files: ImageFile[]): TarEntry[] {
   return [...files]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((file) => {
@@ -127,7 +133,7 @@ export async function buildImage(spec: ImageSpec): Promise<BuiltImage> {
   ]
   const path = (digest: string) => `blobs/sha256/${digest.slice('sha256:'.length)}`
   const dockerManifest = json([{ Config: path(sha256(config)), RepoTags: [spec.reference], Layers: [path(sha256(layer))] }])
-  const outer: { header: tar.Headers; content?: Buffer }[] = [
+  const outer: TarEntry[] = [
     { header: { name: 'blobs/', type: 'directory', mode: 0o755 } },
     { header: { name: 'blobs/sha256/', type: 'directory', mode: 0o755 } },
     ...[...blobs].sort((a, b) => (a.digest < b.digest ? -1 : 1)).map((blob) => ({ header: { name: path(blob.digest), type: 'file' as const, mode: 0o644 }, content: blob.content })),
