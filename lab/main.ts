@@ -76,7 +76,13 @@ async function runScenarios(real: Backend, sim: Backend, images: LabImages): Pro
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { capture: { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
+  let values: { capture?: boolean; keep?: boolean; help?: boolean }
+  try {
+    values = parseArgs({ args: argv, options: { capture: { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }).values
+  } catch (error) {
+    console.error(`lab: ${(error as Error).message.split('. ')[0]!.replace(/^Unknown/, 'unknown')} (see --help)`)
+    return 2
+  }
   if (values.help) {
     say('Usage: npm run lab [-- --capture] [-- --keep]\n\nReplays the chapters on a real containerd (Linux, root) beside the simulator and prints the differences.\n  --capture  rewrite lab/fixtures/ (what the lab page shows) from this run\n  --keep     keep the scratch folder')
     return 0

@@ -319,7 +319,12 @@ export const SCENARIOS: Scenario[] = [
     id: 'orphan-reaping',
     title: 'pause reaps an orphan (shared PID namespace)',
     chapter: '5',
-    commands: ['crictl runp shared-pid-pod.json   # namespace_options.pid: POD', `crictl create … ${JSON.stringify(['/bin/sh', '-c', ORPHAN_SCRIPT])}`, 'crictl exec <container-id> ps -o pid,ppid,stat,comm'],
+    commands: [
+      'crictl runp shared-pid-pod.json   # namespace_options.pid: POD',
+      `crictl create <pod-id> orphan.json shared-pid-pod.json   # command: sh -c '${ORPHAN_SCRIPT}'`,
+      'crictl start <container-id>',
+      'crictl exec <container-id> ps -o pid,ppid,stat,comm',
+    ],
     async run(backend, state) {
       await startPod(backend, state, { name: 'shared', sharePid: true })
       const app = await startApp(backend, state, 'shared', 0, ORPHAN_SCRIPT)
