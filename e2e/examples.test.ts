@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { formatInvalid } from '../machinery/field-errors.ts'
-import { parsePod } from '../machinery/manifest.ts'
-import { formatResources } from '../machinery/resources.ts'
+import { formatInvalid } from '../machinery/api/field-errors.ts'
+import { parsePod } from '../machinery/api/manifest.ts'
+import { formatResources } from '../machinery/api/resources.ts'
 import { effectiveRequests, validatePod } from '../solutions/01-pods/pods.ts'
 import { startOrder, stopOrder } from '../solutions/02-composite/composite.ts'
 

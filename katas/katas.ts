@@ -35,8 +35,8 @@ export const KATAS: readonly Kata[] = [
       'Work through the file top to bottom: validatePod, then namespaceOptionsFor, effectiveRequests and ' +
         'insufficientResources. Each spec name says one rule; the failing one is shown with the value it expected.',
       'validatePod: build errors with required(), duplicate(), invalid() and notSupported() from ' +
-        'machinery/field-errors.ts, and use isDNS1123Subdomain (Pod names) and isDNS1123Label (container names) ' +
-        'from machinery/names.ts. Field paths look like spec.initContainers[0].name. Keep ONE set of names ' +
+        'machinery/api/field-errors.ts, and use isDNS1123Subdomain (Pod names) and isDNS1123Label (container names) ' +
+        'from machinery/api/names.ts. Field paths look like spec.initContainers[0].name. Keep ONE set of names ' +
         'for containers and initContainers, filled with the app containers first.',
       'namespaceOptionsFor: network is NODE with hostNetwork, else POD; ipc is NODE with hostIPC, else POD; ' +
         'pid is NODE with hostPID, POD with shareProcessNamespace, and otherwise CONTAINER, because a ' +
@@ -60,7 +60,7 @@ export const KATAS: readonly Kata[] = [
     hints: [
       'Start with startPod; the first specs only need volumes, the next ones the network. Create what the pod ' +
         'shares ONCE, before the loop over containers, and hand the same objects to every container. The ' +
-        'programs in machinery/programs.ts (gitSync, nginx, redisAmbassador, …) then just work.',
+        'programs in machinery/kernel/programs.ts (gitSync, nginx, redisAmbassador, …) then just work.',
       'startPod, volumes: new Volume(name) once per entry of spec.volumes, in a Map by name. Each container gets ' +
         'new ContainerFiles(mounts) with a Mount only for ITS OWN volumeMounts: { path: m.mountPath, volume: ' +
         'volumes.get(m.name), readOnly: m.readOnly ?? false }. A container without a volumeMount does not see the volume.',

@@ -6,7 +6,7 @@
  *
  * Every row is one line of text in the terminal and one fixed-height band in the SVG.
  */
-import type { CallEntry, EventEntry, TraceEntry } from '../machinery/trace.ts'
+import type { CallEntry, EventEntry, TraceEntry } from '../machinery/node/trace.ts'
 
 export type LaneRow =
   /** Lifelines only: a breath between two syncs. */

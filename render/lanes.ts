@@ -13,7 +13,7 @@
  *      │           │◀┄ a3f9c2e1d4b5c ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┤
  *      │           ├╴Pulled: Successfully pulled…     │
  */
-import type { TraceEntry } from '../machinery/trace.ts'
+import type { TraceEntry } from '../machinery/node/trace.ts'
 import {
   DEFAULT_WIDTH,
   KUBELET,

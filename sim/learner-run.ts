@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { Pod } from 'kubernetes-types/core/v1'
-import type { CallEntry } from '../machinery/trace.ts'
+import type { CallEntry } from '../machinery/node/trace.ts'
 import type { SimOptions } from './run-sim.ts'
 
 export const LEARNER_FILE = 'katas/04-syncpod/sync-pod.ts'

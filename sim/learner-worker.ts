@@ -10,19 +10,19 @@ import { ensureWorkingCopies } from '../workbook/working-copies.ts'
 import { KATAS } from '../katas/katas.ts'
 import { firstLine, LEARNER_FILE, type LearnerRunRequest, type LearnerRunResult } from './learner-run.ts'
 import { runSim, simText } from './run-sim.ts'
-import type { RuntimeManager as Reference } from '../solutions/04-syncpod/sync-pod.ts'
+import type { KubeletPart } from '../machinery/parts.ts'
 
 async function run(request: LearnerRunRequest): Promise<LearnerRunResult> {
   ensureWorkingCopies(KATAS.filter((k) => k.slug === 'syncpod'))
-  let RuntimeManager: typeof Reference
+  let RuntimeManager: KubeletPart['RuntimeManager']
   try {
-    ;({ RuntimeManager } = (await import(pathToFileURL(join(ROOT, LEARNER_FILE)).href)) as { RuntimeManager: typeof Reference })
+    ;({ RuntimeManager } = (await import(pathToFileURL(join(ROOT, LEARNER_FILE)).href)) as KubeletPart)
   } catch (error) {
     return { ok: false, problem: `your ${LEARNER_FILE} does not load: ${loadProblem(error)}` }
   }
   if (typeof RuntimeManager !== 'function') return { ok: false, problem: `your ${LEARNER_FILE} does not export the RuntimeManager class` }
   try {
-    const result = runSim(request.manifest, { ...request.options, manager: (deps) => new RuntimeManager(deps) })
+    const result = runSim(request.manifest, { ...request.options, parts: { kubelet: { RuntimeManager } } })
     const calls = result.session.trace.calls().map(({ method, label }) => ({ method, label }))
     return { ok: true, text: simText(result, { width: request.width, color: request.color }), calls }
   } catch (error) {

@@ -4,18 +4,18 @@
  * prints it; the chapters show it, produced at build time by the same function.
  */
 import type { Pod } from 'kubernetes-types/core/v1'
-import type { TraceEntry } from '../machinery/trace.ts'
+import type { TraceEntry } from '../machinery/node/trace.ts'
 import { drawLanes } from '../render/lanes.ts'
-import type { PodSyncer } from '../machinery/kubelet/pod-worker.ts'
-import { NodeSession, type ManagerDeps, type SessionOptions } from './node-session.ts'
+import type { NodeParts } from '../machinery/parts.ts'
+import { assembleNode, type NodeSession, type SessionOptions } from '../assembly/index.ts'
 
 export interface SimOptions extends SessionOptions {
   /** A container name or `pause`: it dies once the pod runs, and the kubelet syncs again. */
   crash?: string
   /** How long the kubelet keeps retrying a pod that does not start, in ms of node time. */
   forMs?: number
-  /** The kubelet's runtime manager to use; the reference when absent. */
-  manager?: (deps: ManagerDeps) => PodSyncer
+  /** Whose code runs for each kata's part of the node; the reference's for any not named. */
+  parts?: Partial<NodeParts>
 }
 
 export interface SimResult {
@@ -27,8 +27,8 @@ export interface SimResult {
 }
 
 export function runSim(manifest: Pod, options: SimOptions = {}): SimResult {
-  const session = new NodeSession(options)
-  const podName = session.apply(manifest, options.manager)
+  const session = assembleNode(options, options.parts)
+  const podName = session.apply(manifest)
   session.run(podName, options.forMs)
   if (options.crash) {
     session.crash(podName, options.crash)

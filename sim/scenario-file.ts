@@ -35,9 +35,9 @@
 import { readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { parseAllDocuments } from 'yaml'
-import { CONNECTIVITIES, type Connectivity } from '../machinery/registry.ts'
-import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime-profiles.ts'
-import { SimError, type SessionOptions } from './node-session.ts'
+import { CONNECTIVITIES, type Connectivity } from '../machinery/images/registry.ts'
+import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime/runtime-profiles.ts'
+import { SimError, type SessionOptions } from '../assembly/index.ts'
 
 export class ScenarioError extends SimError {
   override name = 'ScenarioError'

@@ -3,10 +3,11 @@
  * step as the command an admin would type and what it prints.
  */
 import { basename } from 'node:path'
-import { ManifestError, loadPod } from '../machinery/manifest.ts'
-import { CONNECTIVITY_WORDS } from '../machinery/registry.ts'
-import type { RuntimeProfile } from '../machinery/runtime-profiles.ts'
-import { NodeSession, SimError, type SessionOptions } from './node-session.ts'
+import { ManifestError, loadPod } from '../machinery/api/manifest.ts'
+import { CONNECTIVITY_WORDS } from '../machinery/images/registry.ts'
+import type { RuntimeProfile } from '../machinery/runtime/runtime-profiles.ts'
+import { assembleNode, SimError, type NodeSession, type SessionOptions } from '../assembly/index.ts'
+import type { NodeParts } from '../machinery/parts.ts'
 import { ScenarioError, type Scenario, type Step } from './scenario-file.ts'
 
 export { isScenarioFile, loadScenario } from './scenario-file.ts'
@@ -18,8 +19,8 @@ export interface ScenarioRun {
 }
 
 /** Plays a scenario on a fresh node and returns the transcript. */
-export function runScenario(scenario: Scenario, extra: Pick<SessionOptions, 'images'> = {}): ScenarioRun {
-  const session = new NodeSession({ ...scenario.node, ...extra })
+export function runScenario(scenario: Scenario, parts: Partial<NodeParts> = {}): ScenarioRun {
+  const session = assembleNode(scenario.node, parts)
   const profile = session.profile
   const out: string[] = []
   const block = (...lines: string[]) => out.push(lines.join('\n'))

@@ -1,6 +1,6 @@
 /** The terminal lane diagram (render/lanes.ts), drawn from a trace of one good sync and a failed retry. */
 import { describe, expect, it } from 'vitest'
-import type { CallEntry, TraceEntry } from '../machinery/trace.ts'
+import type { CallEntry, TraceEntry } from '../machinery/node/trace.ts'
 import { drawLanes } from '../render/lanes.ts'
 
 /** Typed, so that a change to TraceEntry shows up here at once. */

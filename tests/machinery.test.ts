@@ -1,11 +1,11 @@
 /** The provided machinery that the katas stand on. */
 import { describe, expect, it } from 'vitest'
-import { HostLocalIpam } from '../machinery/ipam.ts'
-import { Kernel, type NetworkNamespace } from '../machinery/kernel.ts'
-import { parsePod } from '../machinery/manifest.ts'
-import { isDNS1123Label } from '../machinery/names.ts'
-import { QUANTITY_FORMAT_ERROR, toMillicores, toUnits } from '../machinery/quantity.ts'
-import { resolveId } from '../machinery/truncindex.ts'
+import { HostLocalIpam } from '../machinery/runtime/ipam.ts'
+import { Kernel, type NetworkNamespace } from '../machinery/kernel/kernel.ts'
+import { parsePod } from '../machinery/api/manifest.ts'
+import { isDNS1123Label } from '../machinery/api/names.ts'
+import { QUANTITY_FORMAT_ERROR, toMillicores, toUnits } from '../machinery/api/quantity.ts'
+import { resolveId } from '../machinery/runtime/truncindex.ts'
 
 describe('quantities', () => {
   it('reads CPU as millicores and memory as bytes, rounding up like the API server', () => {

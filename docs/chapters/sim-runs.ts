@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { parsePod } from '../../machinery/manifest.ts'
-import type { TraceEntry } from '../../machinery/trace.ts'
+import { parsePod } from '../../machinery/api/manifest.ts'
+import type { TraceEntry } from '../../machinery/node/trace.ts'
 import { abridgedTrace, runSim, simText, type SimOptions } from '../../sim/run-sim.ts'
 
 export interface ChapterRun {

@@ -3,8 +3,8 @@
  * Every manifest below is a real `v1` Pod you could `kubectl apply`.
  */
 import { describe, expect, it } from 'vitest'
-import { formatFieldError } from '../../machinery/field-errors.ts'
-import { parsePod } from '../../machinery/manifest.ts'
+import { formatFieldError } from '../../machinery/api/field-errors.ts'
+import { parsePod } from '../../machinery/api/manifest.ts'
 import { effectiveRequests, insufficientResources, namespaceOptionsFor, validatePod } from './pods.ts'
 
 const pod = (yaml: string) => parsePod(yaml, 'spec manifest')

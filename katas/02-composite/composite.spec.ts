@@ -5,10 +5,10 @@
  * and `curl`: what a container can read, what it can reach, what it may bind.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { Kernel } from '../../machinery/kernel.ts'
-import { parsePod } from '../../machinery/manifest.ts'
-import { containerOf, givePodIP, hostnameOf, setHostname } from '../../machinery/pod-env.ts'
-import { gitSync, httpGet, nginx, redis, redisAmbassador, redisApp, redisExporter } from '../../machinery/programs.ts'
+import { Kernel } from '../../machinery/kernel/kernel.ts'
+import { parsePod } from '../../machinery/api/manifest.ts'
+import { containerOf, givePodIP, hostnameOf, setHostname } from '../../machinery/kernel/pod-env.ts'
+import { gitSync, httpGet, nginx, redis, redisAmbassador, redisApp, redisExporter } from '../../machinery/kernel/programs.ts'
 import { startOrder, startPod, stopOrder } from './composite.ts'
 
 const pod = (yaml: string) => parsePod(yaml, 'spec manifest')

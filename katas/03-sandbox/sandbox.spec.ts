@@ -4,10 +4,10 @@
  * whose pod CIDR is 10.244.1.0/24, and checks what containerd would do.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { NamespaceOption, PodSandboxConfig } from '../../machinery/cri.ts'
-import { GrpcError } from '../../machinery/grpc.ts'
-import type { NetworkNamespace } from '../../machinery/kernel.ts'
-import { SimulatedNode } from '../../machinery/node.ts'
+import type { NamespaceOption, PodSandboxConfig } from '../../machinery/runtime/cri.ts'
+import { GrpcError } from '../../machinery/runtime/grpc.ts'
+import type { NetworkNamespace } from '../../machinery/kernel/kernel.ts'
+import { SimulatedNode } from '../../machinery/node/node.ts'
 import { SandboxService } from './sandbox.ts'
 
 let node: SimulatedNode

@@ -6,9 +6,9 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
 import { describe, expect, it } from 'vitest'
-import type { PodSandboxStatus } from '../../machinery/cri.ts'
+import type { PodSandboxStatus } from '../../machinery/runtime/cri.ts'
 import type { RuntimeContainerStatus, RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
-import { NodeSession, type SessionOptions } from '../../sim/node-session.ts'
+import { assembleNode, REFERENCE_PARTS, type SessionOptions } from '../../assembly/index.ts'
 import { RuntimeManager } from './sync-pod.ts'
 
 const PAUSE = 'registry.k8s.io/pause:3.8'
@@ -19,10 +19,10 @@ function pod(name: string, spec: Partial<Pod['spec']> & { containers: Container[
 
 /** A node running your RuntimeManager as its kubelet. */
 function node(options: SessionOptions = {}) {
-  const session = new NodeSession(options)
+  const session = assembleNode(options, { kubelet: { RuntimeManager } })
   return {
     session,
-    add: (manifest: Pod) => session.apply(manifest, (deps) => new RuntimeManager(deps)),
+    add: (manifest: Pod) => session.apply(manifest),
     methods: () => session.trace.calls().map((c) => c.method),
     /** Events as kubectl ≥ 1.35 prints them: a container's event starts with its field path. */
     events: () => session.trace.events().map((e) => `${e.type} ${e.reason}: ${e.fieldPath ? `${e.fieldPath}: ` : ''}${e.message}`),
@@ -334,8 +334,9 @@ describe('init containers', () => {
 })
 
 describe('computePodActions', () => {
-  // computePodActions only reads the pod and its status: no CRI, no recorder needed.
-  const manager = () => new RuntimeManager({} as never)
+  // computePodActions only reads the pod and its status, and asks chapter 5's question: no CRI,
+  // no recorder needed.
+  const manager = () => new RuntimeManager({ podSandboxChanged: REFERENCE_PARTS.pause.podSandboxChanged } as never)
   const withInit = pod('web', {
     initContainers: [
       { name: 'migrate', image: 'busybox:1.36' },

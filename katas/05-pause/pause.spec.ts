@@ -6,10 +6,10 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
 import { describe, expect, it } from 'vitest'
-import type { PodSandboxStatus } from '../../machinery/cri.ts'
-import type { Process } from '../../machinery/kernel.ts'
+import type { PodSandboxStatus } from '../../machinery/runtime/cri.ts'
+import type { Process } from '../../machinery/kernel/kernel.ts'
 import type { RuntimeContainerStatus, RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
-import { NodeSession, type SessionOptions } from '../../sim/node-session.ts'
+import { assembleNode, type SessionOptions } from '../../assembly/index.ts'
 import { containerNamespaces, pauseProgram, podSandboxChanged } from './pause.ts'
 
 function pod(name: string, spec: Partial<Pod['spec']> & { containers: Container[] }): Pod {
@@ -25,7 +25,7 @@ const web = pod('web', {
 
 /** A node whose runtime and kubelet use your pause.ts; the pod is applied and running. */
 function running(manifest: Pod, options: SessionOptions = {}) {
-  const session = new NodeSession({ ...options, pause: { pauseProgram, containerNamespaces, podSandboxChanged } })
+  const session = assembleNode(options, { pause: { pauseProgram, containerNamespaces, podSandboxChanged } })
   const name = session.apply(manifest)
   session.run(name)
   const { kernel } = session.node

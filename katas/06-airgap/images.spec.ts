@@ -7,10 +7,10 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1'
 import { describe, expect, it } from 'vitest'
-import { ReferenceError } from '../../machinery/image-ref.ts'
-import { GoError, Registries, type RegistryOptions } from '../../machinery/registry.ts'
-import { RUNTIME_PROFILES } from '../../machinery/runtime-profiles.ts'
-import { NodeSession, type SessionOptions } from '../../sim/node-session.ts'
+import { ReferenceError } from '../../machinery/images/image-ref.ts'
+import { GoError, Registries, type RegistryOptions } from '../../machinery/images/registry.ts'
+import { RUNTIME_PROFILES } from '../../machinery/runtime/runtime-profiles.ts'
+import { assembleNode, type NodeSession, type SessionOptions } from '../../assembly/index.ts'
 import * as mine from './images.ts'
 import { criLabels, imagesToFree, normalizeReference, pullImage, Resolver, sandboxImageError, type ImageRecord } from './images.ts'
 
@@ -264,13 +264,15 @@ const CHAIN_17 =
 
 /** An air-gapped node with kubeadm's pause (3.10) and the app's images imported, and your image half. */
 function airGapped(options: SessionOptions = {}) {
-  return new NodeSession({
-    runtime: 'containerd-1.7',
-    connectivity: 'dns-nxdomain',
-    preload: ['registry.k8s.io/pause:3.10', 'nginx:1.27', 'fluent/fluent-bit:3.1'],
-    images: mine,
-    ...options,
-  })
+  return assembleNode(
+    {
+      runtime: 'containerd-1.7',
+      connectivity: 'dns-nxdomain',
+      preload: ['registry.k8s.io/pause:3.10', 'nginx:1.27', 'fluent/fluent-bit:3.1'],
+      ...options,
+    },
+    { images: mine },
+  )
 }
 
 const web: Pod = {

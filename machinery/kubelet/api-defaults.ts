@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import { parseReference } from '../image-ref.ts'
+import { parseReference } from '../images/image-ref.ts'
 
 export function withApiDefaults(pod: Pod): Pod {
   const name = pod.metadata?.name ?? ''

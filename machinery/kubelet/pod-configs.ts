@@ -4,8 +4,7 @@
  * the fields the simulated runtime uses. Provided machinery: chapter 4's kata calls these.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import { namespaceOptionsFor } from '../../solutions/01-pods/pods.ts'
-import type { ContainerConfig, ImageService, PodSandboxConfig } from '../cri.ts'
+import type { ContainerConfig, ImageService, NamespaceOption, PodSandboxConfig } from '../runtime/cri.ts'
 
 /** The labels the kubelet puts on sandboxes and containers, to find a pod's pieces again. */
 export const LABELS = {
@@ -24,8 +23,11 @@ export function namespaceOf(pod: Pod): string {
   return pod.metadata?.namespace ?? 'default'
 }
 
-/** The sandbox config for this pod's `attempt`-th sandbox (0 for the first). */
-export function generatePodSandboxConfig(pod: Pod, attempt: number): PodSandboxConfig {
+/**
+ * The sandbox config for this pod's `attempt`-th sandbox (0 for the first). `namespaceOptions`
+ * is chapter 1's answer for the pod (namespaceOptionsFor), which the kubelet is handed.
+ */
+export function generatePodSandboxConfig(pod: Pod, attempt: number, namespaceOptions: NamespaceOption): PodSandboxConfig {
   const name = pod.metadata?.name ?? ''
   const namespace = namespaceOf(pod)
   const uid = pod.metadata?.uid ?? ''
@@ -42,7 +44,7 @@ export function generatePodSandboxConfig(pod: Pod, attempt: number): PodSandboxC
       [LABELS.podUid]: uid,
     },
     annotations: { ...(pod.metadata?.annotations ?? {}) },
-    linux: { securityContext: { namespaceOptions: namespaceOptionsFor(pod) } },
+    linux: { securityContext: { namespaceOptions } },
   }
 }
 
@@ -61,9 +63,9 @@ export function generateContainerConfig(
   container: Container,
   restartCount: number,
   imageRef: string,
+  namespaceOptions: NamespaceOption,
 ): ContainerConfig {
   images.imageStatus({ image: { image: container.image ?? '' } })
-  const namespaceOptions = namespaceOptionsFor(pod)
   return {
     metadata: { name: container.name, attempt: restartCount },
     image: { image: imageRef, userSpecifiedImage: container.image ?? '' },

@@ -6,8 +6,8 @@
  * the chapters' traces and the specs all drive pods through it.
  */
 import type { Pod } from 'kubernetes-types/core/v1'
-import type { CriRuntime } from '../cri.ts'
-import type { Trace } from '../trace.ts'
+import type { CriRuntime } from '../runtime/cri.ts'
+import type { Trace } from '../node/trace.ts'
 import { toApiStatus, type ApiPodStatus, type StartFailures } from './api-status.ts'
 import { namespaceOf } from './pod-configs.ts'
 import { getPodStatus, type RuntimePodStatus } from './runtime-pod-status.ts'

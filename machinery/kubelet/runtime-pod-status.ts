@@ -8,7 +8,7 @@
  * them every second); the lane diagrams leave them out so that the calls that *change* the node
  * stand out.
  */
-import type { ContainerState, CriRuntime, PodSandboxStatus } from '../cri.ts'
+import type { ContainerState, CriRuntime, PodSandboxStatus } from '../runtime/cri.ts'
 import { LABELS } from './pod-configs.ts'
 
 export interface RuntimeContainerStatus {

@@ -7,9 +7,9 @@
  * native sidecars.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import type { Kernel, Namespace, NamespaceType } from '../../machinery/kernel.ts'
-import { nodeNetwork, setHostname, type ContainerEnv, type RunningPod } from '../../machinery/pod-env.ts'
-import { ContainerFiles, Volume, type Mount } from '../../machinery/volumes.ts'
+import type { Kernel, Namespace, NamespaceType } from '../../machinery/kernel/kernel.ts'
+import { nodeNetwork, setHostname, type ContainerEnv, type RunningPod } from '../../machinery/kernel/pod-env.ts'
+import { ContainerFiles, Volume, type Mount } from '../../machinery/kernel/volumes.ts'
 
 // #region start-pod
 export function startPod(pod: Pod, kernel: Kernel): RunningPod {

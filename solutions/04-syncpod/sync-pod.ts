@@ -7,15 +7,17 @@
  * goes through `cri`, and everything it knows comes from the runtime's answers.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import type { CriRuntime, PodSandboxConfig } from '../../machinery/cri.ts'
-import type { EventRecorder } from '../../machinery/events.ts'
-import { goDuration } from '../../machinery/go-format.ts'
-import { withDefaultTag } from '../../machinery/image-ref.ts'
+import type { CriRuntime, PodSandboxConfig } from '../../machinery/runtime/cri.ts'
+import type { EventRecorder } from '../../machinery/kubelet/events.ts'
+import { goDuration } from '../../machinery/node/go-format.ts'
+import { withDefaultTag } from '../../machinery/images/image-ref.ts'
 import type { Backoff } from '../../machinery/kubelet/backoff.ts'
 import { generateContainerConfig, generatePodSandboxConfig, podFullName } from '../../machinery/kubelet/pod-configs.ts'
 import { findContainerStatus, type RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
-// Chapter 5's decision: does the pod need a new sandbox?
-import { podSandboxChanged } from '../../solutions/05-pause/pause.ts'
+// What the node hands the kubelet, among them chapter 1's and chapter 5's answers.
+import type { RuntimeManagerDeps } from '../../machinery/parts.ts'
+
+export type { RuntimeManagerDeps }
 
 /** What one sync will do, decided before doing anything (SyncPod step 1). */
 export interface PodActions {
@@ -53,21 +55,6 @@ export class StartError extends Error {
   }
 }
 
-export interface RuntimeManagerDeps {
-  /** The runtime, over gRPC. */
-  cri: CriRuntime
-  /** Events on this pod, as `kubectl describe pod` will list them. */
-  recorder: EventRecorder
-  /** Milliseconds on the node's clock. */
-  now: () => number
-  /** Per pod and image: when a failed pull may be tried again. */
-  imageBackOff: Backoff
-  /** Per pod and container: when a crashed container may be restarted. */
-  containerBackOff: Backoff
-  /** Chapter 5's decision, when a spec or the capstone brings its own; the reference's otherwise. */
-  podSandboxChanged?: typeof podSandboxChanged
-}
-
 export class RuntimeManager {
   /** Per pod and image: the last failed pull, which a back-off's status message repeats. */
   protected readonly lastPullError = new Map<string, string>()
@@ -79,7 +66,7 @@ export class RuntimeManager {
   computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
     const spec = pod.spec!
     const initContainers = spec.initContainers ?? []
-    const { changed, attempt, sandboxId } = (this.deps.podSandboxChanged ?? podSandboxChanged)(pod, status)
+    const { changed, attempt, sandboxId } = this.deps.podSandboxChanged(pod, status)
     const actions: PodActions = {
       killPod: changed,
       createSandbox: changed,
@@ -135,7 +122,7 @@ export class RuntimeManager {
 
     // Step 4: the sandbox, before any container.
     let sandboxId = actions.sandboxId
-    const sandboxConfig = generatePodSandboxConfig(pod, actions.attempt)
+    const sandboxConfig = generatePodSandboxConfig(pod, actions.attempt, this.deps.namespaceOptionsFor(pod))
     if (actions.createSandbox) {
       try {
         sandboxId = cri.runPodSandbox({ config: sandboxConfig }).podSandboxId
@@ -239,7 +226,7 @@ export class RuntimeManager {
       if (error instanceof StartError) event('Warning', 'Failed', `Error: ${error.reason}`)
       throw error
     }
-    const config = generateContainerConfig(cri, pod, container, restartCount, imageRef)
+    const config = generateContainerConfig(cri, pod, container, restartCount, imageRef, this.deps.namespaceOptionsFor(pod))
     let containerId: string
     try {
       containerId = cri.createContainer({ podSandboxId: sandboxId, config, sandboxConfig }).containerId

@@ -9,9 +9,9 @@
  * The helpers imported below are provided; you do not need to write any of them.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import type { NamespaceOption } from '../../machinery/cri.ts'
-import { duplicate, invalid, notSupported, required, type FieldError } from '../../machinery/field-errors.ts'
-import { isDNS1123Label, isDNS1123Subdomain } from '../../machinery/names.ts'
+import type { NamespaceOption } from '../../machinery/runtime/cri.ts'
+import { duplicate, invalid, notSupported, required, type FieldError } from '../../machinery/api/field-errors.ts'
+import { isDNS1123Label, isDNS1123Subdomain } from '../../machinery/api/names.ts'
 import {
   addResources,
   containerRequests,
@@ -20,8 +20,8 @@ import {
   podOverhead,
   RESOURCE_NAMES,
   type Resources,
-} from '../../machinery/resources.ts'
-import type { NodeResources } from '../../machinery/scheduling.ts'
+} from '../../machinery/api/resources.ts'
+import type { NodeResources } from '../../machinery/api/scheduling.ts'
 
 // #region validate
 /**

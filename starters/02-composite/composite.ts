@@ -5,7 +5,7 @@
  * containers: one network (one localhost, one port space, one IP), one hostname, and volumes
  * that each container mounts where and how it says. You build that part of the pod on the
  * simulated node, and the provided programs (git-sync, nginx, a Redis ambassador, a metrics
- * adapter, in machinery/programs.ts) then run inside your containers. Then you work out in
+ * adapter, in machinery/kernel/programs.ts) then run inside your containers. Then you work out in
  * which order the kubelet starts and stops native sidecars.
  *
  * Run `npm run kata` and make the specs in composite.spec.ts pass, one at a time. Stuck? Press
@@ -14,9 +14,9 @@
  * The helpers imported below are provided; you do not need to write any of them.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import type { Kernel, Namespace } from '../../machinery/kernel.ts'
-import { nodeNetwork, setHostname, type ContainerEnv, type RunningPod } from '../../machinery/pod-env.ts'
-import { ContainerFiles, Volume, type Mount } from '../../machinery/volumes.ts'
+import type { Kernel, Namespace } from '../../machinery/kernel/kernel.ts'
+import { nodeNetwork, setHostname, type ContainerEnv, type RunningPod } from '../../machinery/kernel/pod-env.ts'
+import { ContainerFiles, Volume, type Mount } from '../../machinery/kernel/volumes.ts'
 
 // #region start-pod
 /**

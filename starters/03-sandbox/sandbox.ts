@@ -31,12 +31,12 @@ import type {
   RunPodSandboxResponse,
   StopPodSandboxRequest,
   StopPodSandboxResponse,
-} from '../../machinery/cri.ts'
-import { sandboxNamespaceOptions } from '../../machinery/cri.ts'
-import { GrpcError } from '../../machinery/grpc.ts'
-import type { NetworkNamespace } from '../../machinery/kernel.ts'
-import type { SimulatedNode } from '../../machinery/node.ts'
-import { PrefixError, resolveId } from '../../machinery/truncindex.ts'
+} from '../../machinery/runtime/cri.ts'
+import { sandboxNamespaceOptions } from '../../machinery/runtime/cri.ts'
+import { GrpcError } from '../../machinery/runtime/grpc.ts'
+import type { NetworkNamespace } from '../../machinery/kernel/kernel.ts'
+import type { SimulatedNode } from '../../machinery/node/node.ts'
+import { PrefixError, resolveId } from '../../machinery/runtime/truncindex.ts'
 
 /** What the runtime remembers about one sandbox. Add to it what you need. */
 interface SandboxRecord {

@@ -7,15 +7,17 @@
  * goes through `cri`, and everything it knows comes from the runtime's answers.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import type { CriRuntime, PodSandboxConfig } from '../../machinery/cri.ts'
-import type { EventRecorder } from '../../machinery/events.ts'
-import { goDuration } from '../../machinery/go-format.ts'
-import { withDefaultTag } from '../../machinery/image-ref.ts'
+import type { CriRuntime, PodSandboxConfig } from '../../machinery/runtime/cri.ts'
+import type { EventRecorder } from '../../machinery/kubelet/events.ts'
+import { goDuration } from '../../machinery/node/go-format.ts'
+import { withDefaultTag } from '../../machinery/images/image-ref.ts'
 import type { Backoff } from '../../machinery/kubelet/backoff.ts'
 import { generateContainerConfig, generatePodSandboxConfig, podFullName } from '../../machinery/kubelet/pod-configs.ts'
 import { findContainerStatus, type RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
-// Chapter 5's decision: does the pod need a new sandbox?
-import { podSandboxChanged } from '../../solutions/05-pause/pause.ts'
+// What the node hands the kubelet, among them chapter 1's and chapter 5's answers.
+import type { RuntimeManagerDeps } from '../../machinery/parts.ts'
+
+export type { RuntimeManagerDeps }
 
 /** What one sync will do, decided before doing anything (SyncPod step 1). */
 export interface PodActions {
@@ -53,21 +55,6 @@ export class StartError extends Error {
   }
 }
 
-export interface RuntimeManagerDeps {
-  /** The runtime, over gRPC. */
-  cri: CriRuntime
-  /** Events on this pod, as `kubectl describe pod` will list them. */
-  recorder: EventRecorder
-  /** Milliseconds on the node's clock. */
-  now: () => number
-  /** Per pod and image: when a failed pull may be tried again. */
-  imageBackOff: Backoff
-  /** Per pod and container: when a crashed container may be restarted. */
-  containerBackOff: Backoff
-  /** Chapter 5's decision, when a spec or the capstone brings its own; the reference's otherwise. */
-  podSandboxChanged?: typeof podSandboxChanged
-}
-
 export class RuntimeManager {
   /** Per pod and image: the last failed pull, which a back-off's status message repeats. */
   protected readonly lastPullError = new Map<string, string>()
@@ -77,7 +64,7 @@ export class RuntimeManager {
   // #region compute
   /** SyncPod step 1: compare what the runtime has with what the Pod asks for. */
   computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
-    // TODO: podSandboxChanged(pod, status) (from chapter 5, imported above) says whether a sandbox must be
+    // TODO: this.deps.podSandboxChanged(pod, status) (chapter 5's answer) says whether a sandbox must be
     //       created, and with which attempt. A new sandbox starts the pod over: only the first
     //       init container, or — without init containers — every app container.
     // TODO: with a good sandbox, walk spec.initContainers in order: start the first one that has
@@ -92,7 +79,8 @@ export class RuntimeManager {
   /** SyncPod: bring the node in line with the Pod, one step after another. */
   syncPod(pod: Pod, status: RuntimePodStatus): SyncResult[] {
     // TODO: step 1: computePodActions. Step 2: killPod if asked (this.killPod is provided).
-    // TODO: step 4: RunPodSandbox with generatePodSandboxConfig(pod, attempt), then
+    // TODO: step 4: RunPodSandbox with generatePodSandboxConfig(pod, attempt,
+    //       this.deps.namespaceOptionsFor(pod)) (chapter 1's answer), then
     //       PodSandboxStatus. If it fails: the FailedCreatePodSandBox event and a
     //       CreatePodSandboxError result, and nothing else in this sync.
     // TODO: step 6: the init containers to start; step 8: the app containers. this.start(...)
@@ -120,7 +108,8 @@ export class RuntimeManager {
   // #region start
   /** startContainer: pull, create, start — each step an event, each failure a reason. */
   startContainer(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, restartCount: number): void {
-    // TODO: ensureImageExists, then CreateContainer (generateContainerConfig(cri, …)), then
+    // TODO: ensureImageExists, then CreateContainer (generateContainerConfig(cri, …,
+    //       this.deps.namespaceOptionsFor(pod))), then
     //       StartContainer. An event after each step; a failure is a Failed event
     //       "Error: <reason or runtime message>" and a StartError.
     throw new Error('TODO: startContainer is not written yet')

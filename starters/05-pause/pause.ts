@@ -9,8 +9,8 @@
  *   replace the whole sandbox (kuberuntime's PodSandboxChanged).
  */
 import type { Pod } from 'kubernetes-types/core/v1'
-import type { NamespaceOption } from '../../machinery/cri.ts'
-import { SIGNAL_DESCRIPTIONS, type Kernel, type Namespace, type NamespaceType, type Process } from '../../machinery/kernel.ts'
+import type { NamespaceOption } from '../../machinery/runtime/cri.ts'
+import { SIGNAL_DESCRIPTIONS, type Kernel, type Namespace, type NamespaceType, type Process } from '../../machinery/kernel/kernel.ts'
 import type { RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
 
 // #region changed

@@ -16,9 +16,9 @@
  * The network itself — DNS, TCP, what each registry holds — is provided: `network.head(url)`
  * answers one request the way Go's net/http would see it.
  */
-import { parseReference } from '../../machinery/image-ref.ts'
-import { GoError, wrap, type HostsDir, type Manifest, type Network } from '../../machinery/registry.ts'
-import type { RuntimeProfile } from '../../machinery/runtime-profiles.ts'
+import { parseReference } from '../../machinery/images/image-ref.ts'
+import { GoError, wrap, type HostsDir, type Manifest, type Network } from '../../machinery/images/registry.ts'
+import type { RuntimeProfile } from '../../machinery/runtime/runtime-profiles.ts'
 
 // #region normalize
 /**

@@ -1,7 +1,7 @@
 // Mistake: adds init containers to the sum, as if they ran beside the app containers.
 // Caught by: uses the largest init container when it asks for more than the app containers together
 import type { Pod } from 'kubernetes-types/core/v1'
-import { addResources, containerRequests, NO_RESOURCES, podOverhead, type Resources } from '../../../../machinery/resources.ts'
+import { addResources, containerRequests, NO_RESOURCES, podOverhead, type Resources } from '../../../../machinery/api/resources.ts'
 export { insufficientResources, namespaceOptionsFor, validatePod } from '../../../../solutions/01-pods/pods.ts'
 
 export function effectiveRequests(pod: Pod): Resources {

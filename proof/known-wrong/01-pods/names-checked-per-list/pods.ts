@@ -1,8 +1,8 @@
 // Mistake: looks for duplicate names within containers and within initContainers, but not across the two.
 // Caught by: rejects an init container that reuses an app container name, on the init container
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import { duplicate, invalid, notSupported, required, type FieldError } from '../../../../machinery/field-errors.ts'
-import { isDNS1123Label, isDNS1123Subdomain } from '../../../../machinery/names.ts'
+import { duplicate, invalid, notSupported, required, type FieldError } from '../../../../machinery/api/field-errors.ts'
+import { isDNS1123Label, isDNS1123Subdomain } from '../../../../machinery/api/names.ts'
 export { effectiveRequests, insufficientResources, namespaceOptionsFor } from '../../../../solutions/01-pods/pods.ts'
 
 export function validatePod(pod: Pod): FieldError[] {

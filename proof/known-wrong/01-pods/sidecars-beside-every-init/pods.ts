@@ -1,7 +1,7 @@
 // Mistake: counts every native sidecar beside every regular init container, even those that finish before the sidecar starts.
 // Caught by: does not count a sidecar beside the init containers that run before it starts
 import type { Pod } from 'kubernetes-types/core/v1'
-import { addResources, containerRequests, maxResources, NO_RESOURCES, podOverhead, type Resources } from '../../../../machinery/resources.ts'
+import { addResources, containerRequests, maxResources, NO_RESOURCES, podOverhead, type Resources } from '../../../../machinery/api/resources.ts'
 export { insufficientResources, namespaceOptionsFor, validatePod } from '../../../../solutions/01-pods/pods.ts'
 
 export function effectiveRequests(pod: Pod): Resources {

@@ -1,8 +1,8 @@
 // Mistake: creates a network namespace for each container, as if each were a machine of its own.
 // Caught by: the app reaches Redis on localhost:6379, where the ambassador listens
 import type { Pod } from 'kubernetes-types/core/v1'
-import type { Kernel } from '../../../../machinery/kernel.ts'
-import type { RunningPod } from '../../../../machinery/pod-env.ts'
+import type { Kernel } from '../../../../machinery/kernel/kernel.ts'
+import type { RunningPod } from '../../../../machinery/kernel/pod-env.ts'
 import { startPod as reference } from '../../../../solutions/02-composite/composite.ts'
 export { startOrder, stopOrder } from '../../../../solutions/02-composite/composite.ts'
 

@@ -1,6 +1,6 @@
 // Mistake: stops the pause process but never gives the IP back (no CNI DEL), so addresses leak.
 // Caught by: gives the IP back to the node, so the status shows no IP any more
-import type { StopPodSandboxRequest, StopPodSandboxResponse } from '../../../../machinery/cri.ts'
+import type { StopPodSandboxRequest, StopPodSandboxResponse } from '../../../../machinery/runtime/cri.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 export class SandboxService extends Reference {

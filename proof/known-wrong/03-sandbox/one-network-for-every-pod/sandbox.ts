@@ -1,7 +1,7 @@
 // Mistake: puts every pod's pause process into one shared network namespace, so pods share localhost and ports.
 // Caught by: gives each sandbox a network namespace of its own
-import type { RunPodSandboxRequest, RunPodSandboxResponse } from '../../../../machinery/cri.ts'
-import type { NetworkNamespace } from '../../../../machinery/kernel.ts'
+import type { RunPodSandboxRequest, RunPodSandboxResponse } from '../../../../machinery/runtime/cri.ts'
+import type { NetworkNamespace } from '../../../../machinery/kernel/kernel.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 let shared: NetworkNamespace | undefined

@@ -1,6 +1,6 @@
 // Mistake: forgets the sandbox record but leaves its containers (and their processes) behind.
 // Caught by: forcibly stops and removes a running sandbox with containers still inside, and frees its IP
-import type { RemovePodSandboxRequest, RemovePodSandboxResponse } from '../../../../machinery/cri.ts'
+import type { RemovePodSandboxRequest, RemovePodSandboxResponse } from '../../../../machinery/runtime/cri.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 export class SandboxService extends Reference {

@@ -1,7 +1,7 @@
 // Mistake: treats a second stop, or an unknown id, as an error, though the CRI says stop is idempotent.
 // Caught by: succeeds when called again, and for an id it does not know
-import type { StopPodSandboxRequest, StopPodSandboxResponse } from '../../../../machinery/cri.ts'
-import { GrpcError } from '../../../../machinery/grpc.ts'
+import type { StopPodSandboxRequest, StopPodSandboxResponse } from '../../../../machinery/runtime/cri.ts'
+import { GrpcError } from '../../../../machinery/runtime/grpc.ts'
 import { SandboxService as Reference } from '../../../../solutions/03-sandbox/sandbox.ts'
 
 export class SandboxService extends Reference {

@@ -10,7 +10,7 @@ export * from '../../../../solutions/04-syncpod/sync-pod.ts'
 export class RuntimeManager extends Reference {
   override syncPod(pod: Pod, status: RuntimePodStatus): SyncResult[] {
     const actions = this.computePodActions(pod, status)
-    const config = generatePodSandboxConfig(pod, actions.attempt)
+    const config = generatePodSandboxConfig(pod, actions.attempt, this.deps.namespaceOptionsFor(pod))
     const results = actions.containersToStart.map((i) => this.start(pod, pod.spec!.containers[i]!, 'containers', '', config, status))
     const sandboxId = this.deps.cri.runPodSandbox({ config }).podSandboxId
     this.deps.cri.podSandboxStatus({ podSandboxId: sandboxId })

@@ -10,7 +10,7 @@ export * from '../../../../solutions/04-syncpod/sync-pod.ts'
 export class RuntimeManager extends Reference {
   override syncPod(pod: Pod, status: RuntimePodStatus): SyncResult[] {
     const actions = this.computePodActions(pod, status)
-    const config = generatePodSandboxConfig(pod, actions.attempt)
+    const config = generatePodSandboxConfig(pod, actions.attempt, this.deps.namespaceOptionsFor(pod))
     let sandboxId = actions.sandboxId
     const results: SyncResult[] = []
     if (actions.createSandbox) {

@@ -1,8 +1,8 @@
 // Mistake: pulls without asking ImageStatus first, so IfNotPresent pulls an image the node already has.
 // Caught by: IfNotPresent: an image already on the node is not pulled, and the event says so
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import type { PodSandboxConfig } from '../../../../machinery/cri.ts'
-import { withDefaultTag } from '../../../../machinery/image-ref.ts'
+import type { PodSandboxConfig } from '../../../../machinery/runtime/cri.ts'
+import { withDefaultTag } from '../../../../machinery/images/image-ref.ts'
 import { RuntimeManager as Reference } from '../../../../solutions/04-syncpod/sync-pod.ts'
 
 export * from '../../../../solutions/04-syncpod/sync-pod.ts'

@@ -1,6 +1,6 @@
 // Mistake: puts only the runtime's own text in FailedCreatePodSandBox, without "rpc error: code = Unknown desc = ".
 // Caught by: records FailedCreatePodSandBox with the runtime’s gRPC error, as grpc-go prints it
-import type { CriRuntime } from '../../../../machinery/cri.ts'
+import type { CriRuntime } from '../../../../machinery/runtime/cri.ts'
 import { RuntimeManager as Reference, type RuntimeManagerDeps } from '../../../../solutions/04-syncpod/sync-pod.ts'
 
 export * from '../../../../solutions/04-syncpod/sync-pod.ts'

@@ -1,7 +1,7 @@
 // Mistake: puts every container in pause's PID namespace, as if shareProcessNamespace were the default.
 // Caught by: each container has a PID namespace of its own by default, where it is PID 1
-import type { NamespaceOption } from '../../../../machinery/cri.ts'
-import type { Kernel, Process } from '../../../../machinery/kernel.ts'
+import type { NamespaceOption } from '../../../../machinery/runtime/cri.ts'
+import type { Kernel, Process } from '../../../../machinery/kernel/kernel.ts'
 import { containerNamespaces as reference } from '../../../../solutions/05-pause/pause.ts'
 
 export { pauseProgram, podSandboxChanged } from '../../../../solutions/05-pause/pause.ts'

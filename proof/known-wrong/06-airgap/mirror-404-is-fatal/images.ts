@@ -1,6 +1,6 @@
 // Mistake: a 404 from a mirror ends the resolve with "not found" instead of asking the next host.
 // Caught by: goes on to the next host when a mirror answers 404
-import { GoError, type Manifest } from '../../../../machinery/registry.ts'
+import { GoError, type Manifest } from '../../../../machinery/images/registry.ts'
 import { Resolver as Reference, notFound, splitNormalized } from '../../../../solutions/06-airgap/images.ts'
 
 export * from '../../../../solutions/06-airgap/images.ts'

@@ -1,6 +1,6 @@
 // Mistake: only a port or localhost marks a registry host, so registry.k8s.io/pause lands under docker.io.
 // Caught by: keeps a name whose first part is a registry host — a dot, a port or localhost — as it is
-import { parseReference } from '../../../../machinery/image-ref.ts'
+import { parseReference } from '../../../../machinery/images/image-ref.ts'
 
 export * from '../../../../solutions/06-airgap/images.ts'
 

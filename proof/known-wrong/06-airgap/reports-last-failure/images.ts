@@ -1,6 +1,6 @@
 // Mistake: when every host fails, reports the last host's error (upstream's) instead of the first (the mirror's).
 // Caught by: when every host fails, reports the first failure as Go prints it — a dead mirror hides upstream’s error
-import { GoError, type Manifest } from '../../../../machinery/registry.ts'
+import { GoError, type Manifest } from '../../../../machinery/images/registry.ts'
 import { Resolver as Reference, notFound, splitNormalized } from '../../../../solutions/06-airgap/images.ts'
 
 export * from '../../../../solutions/06-airgap/images.ts'

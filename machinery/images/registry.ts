@@ -11,7 +11,7 @@
  * (../shared/research/containerd-lab.md §3), one for each way a node can be cut off.
  */
 import { createHash } from 'node:crypto'
-import type { GrpcCode } from './grpc.ts'
+import type { GrpcCode } from '../runtime/grpc.ts'
 
 /** How the node reaches (or fails to reach) the internet. */
 export type Connectivity =

@@ -5,8 +5,8 @@
  * out by Go's tabwriter with kubectl's settings.
  */
 import type { Pod } from 'kubernetes-types/core/v1'
-import type { PodEvent } from './events.ts'
-import type { ApiPodStatus } from './kubelet/api-status.ts'
+import type { PodEvent } from '../kubelet/events.ts'
+import type { ApiPodStatus } from '../kubelet/api-status.ts'
 
 /** apimachinery util/duration HumanDuration: 45s, 119s, 2m5s, 12m, 3h20m, 2d4h … */
 export function humanDuration(ms: number): string {

@@ -9,10 +9,10 @@
  * only the runtime's text, "since they add no value". So `Failed to pull image` events read
  * `… : failed to pull and unpack image …`, while RunPodSandbox errors keep their `rpc error:`.
  */
-import { CRI_METHODS, type CriMethod, type CriRuntime } from './cri.ts'
-import { GrpcError } from './grpc.ts'
-import { shortId } from './ids.ts'
-import type { Trace } from './trace.ts'
+import { CRI_METHODS, type CriMethod, type CriRuntime } from '../runtime/cri.ts'
+import { GrpcError } from '../runtime/grpc.ts'
+import { shortId } from '../node/ids.ts'
+import type { Trace } from '../node/trace.ts'
 
 type Method = keyof CriRuntime
 

@@ -11,7 +11,7 @@
  *   `(combined from similar events): ` and shows the latest text;
  * - a spam filter lets a source send a burst of 25 events per object, then one per 5 minutes.
  */
-import type { Trace } from './trace.ts'
+import type { Trace } from '../node/trace.ts'
 
 export type EventType = 'Normal' | 'Warning'
 

@@ -27,9 +27,9 @@ import type {
 } from './cri.ts'
 import type { ContainerRecord } from './containers.ts'
 import { GrpcError } from './grpc.ts'
-import type { ImageStore } from './image-service.ts'
-import type { SimulatedNode } from './node.ts'
-import type { containerNamespaces } from '../solutions/05-pause/pause.ts'
+import type { ImageStore } from '../images/image-service.ts'
+import type { SimulatedNode } from '../node/node.ts'
+import type { PausePart } from '../parts.ts'
 import { PrefixError, resolveId } from './truncindex.ts'
 
 /** What the runtime needs to know about a sandbox to put a container in it. */
@@ -55,7 +55,7 @@ export interface ContainerServiceOptions {
   behaviour?: ProgramBehaviour
   step?: (text: string) => void
   /** Which namespaces a new container gets (chapter 5). */
-  containerNamespaces: typeof containerNamespaces
+  containerNamespaces: PausePart['containerNamespaces']
 }
 
 export class ContainerService {

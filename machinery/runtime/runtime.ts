@@ -8,8 +8,6 @@
  * RunPodSandbox that depends on the runtime and its version, and it wraps a failure in its own
  * words before the kubelet ever sees it.
  */
-import { SandboxService } from '../solutions/03-sandbox/sandbox.ts'
-import { containerNamespaces, pauseProgram } from '../solutions/05-pause/pause.ts'
 import { ContainerService, type ProgramBehaviour, type SandboxHandle } from './container-service.ts'
 import type {
   ContainerStatusRequest,
@@ -47,11 +45,12 @@ import type {
 } from './cri.ts'
 import { sandboxNamespaceOptions } from './cri.ts'
 import { GrpcError } from './grpc.ts'
-import { ImageStore, type ImageHalf } from './image-service.ts'
-import type { SimulatedNode } from './node.ts'
-import { GoError, Registries, type RegistryOptions } from './registry.ts'
+import { ImageStore } from '../images/image-service.ts'
+import type { ImagesPart, PausePart, SandboxPart, SandboxServiceLike } from '../parts.ts'
+import type { SimulatedNode } from '../node/node.ts'
+import { GoError, Registries, type RegistryOptions } from '../images/registry.ts'
 import { DEFAULT_RUNTIME, RUNTIME_PROFILES, type RuntimeName, type RuntimeProfile } from './runtime-profiles.ts'
-import type { Trace } from './trace.ts'
+import type { Trace } from '../node/trace.ts'
 
 export interface RuntimeOptions {
   runtime?: RuntimeName
@@ -63,27 +62,26 @@ export interface RuntimeOptions {
   preload?: string[]
   /** false imitates a runtime without sandbox-image pinning (containerd before 1.6.22 / 1.7.3). */
   pinning?: boolean
-  /** Kata 6's image functions (normalise, resolve, word a failure, pin); the reference's when absent. */
-  images?: ImageHalf
+  /** Kata 6's image functions: normalise, resolve, word a failure, pin. */
+  images: ImagesPart
   behaviour?: ProgramBehaviour
   trace?: Trace
-  /** Chapter 5's pieces, when a spec brings its own: the pause program, a container's namespaces. */
-  pause?: { pauseProgram: typeof pauseProgram; containerNamespaces: typeof containerNamespaces }
+  /** Kata 3's SandboxService: the sandbox half of the RuntimeService. */
+  sandbox: SandboxPart
+  /** Chapter 5's pieces: the pause program, a container's namespaces. */
+  pause: Pick<PausePart, 'pauseProgram' | 'containerNamespaces'>
 }
-
-/** The SandboxService methods the runtime uses: the reference's, or a learner's from chapter 3. */
-type Sandboxes = Pick<SandboxService, 'runPodSandbox' | 'stopPodSandbox' | 'removePodSandbox' | 'podSandboxStatus' | 'listPodSandbox'>
 
 export class SimulatedRuntime implements CriRuntime {
   readonly profile: RuntimeProfile
   readonly registries: Registries
   readonly images: ImageStore
-  private readonly sandboxes: Sandboxes
+  private readonly sandboxes: SandboxServiceLike
   private readonly containers: ContainerService
 
   constructor(
     readonly node: SimulatedNode,
-    options: RuntimeOptions = {},
+    options: RuntimeOptions,
   ) {
     this.profile = RUNTIME_PROFILES[options.runtime ?? DEFAULT_RUNTIME]
     const step = (text: string) => options.trace?.step(text)
@@ -93,20 +91,20 @@ export class SimulatedRuntime implements CriRuntime {
       registries: this.registries,
       sandboxImage: options.sandboxImage ?? this.profile.defaultSandboxImage,
       ...(options.pinning === undefined ? {} : { pinning: options.pinning }),
-      ...(options.images ? { images: options.images } : {}),
+      images: options.images,
       now: () => node.clock.now(),
       advance: (ms) => node.clock.advance(ms),
       step,
     })
     for (const reference of options.preload ?? []) this.images.import(reference)
     // What /pause does when the sandbox starts it: chapter 5's pause program.
-    node.kernel.programs.set('/pause', options.pause?.pauseProgram ?? pauseProgram)
-    this.sandboxes = new SandboxService(node)
+    node.kernel.programs.set('/pause', options.pause.pauseProgram)
+    this.sandboxes = new options.sandbox.SandboxService(node)
     this.containers = new ContainerService({
       node,
       images: this.images,
       sandbox: (id) => this.sandboxHandle(id),
-      containerNamespaces: options.pause?.containerNamespaces ?? containerNamespaces,
+      containerNamespaces: options.pause.containerNamespaces,
       ...(options.behaviour ? { behaviour: options.behaviour } : {}),
       step,
     })

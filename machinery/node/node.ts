@@ -3,10 +3,10 @@
  * records, and deterministic ids and time. Katas receive one and build on it.
  */
 import { Clock } from './clock.ts'
-import { ContainerStore } from './containers.ts'
+import { ContainerStore } from '../runtime/containers.ts'
 import { IdGenerator } from './ids.ts'
-import { HostLocalIpam } from './ipam.ts'
-import { Kernel } from './kernel.ts'
+import { HostLocalIpam } from '../runtime/ipam.ts'
+import { Kernel } from '../kernel/kernel.ts'
 
 export interface NodeOptions {
   /** The node's pod CIDR (its `spec.podCIDR`). */

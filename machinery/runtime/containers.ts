@@ -4,7 +4,7 @@
  * them here for real); RemovePodSandbox must not leave any behind.
  */
 import type { ContainerConfig, ContainerState } from './cri.ts'
-import type { Kernel } from './kernel.ts'
+import type { Kernel } from '../kernel/kernel.ts'
 
 export type { ContainerState }
 

@@ -2,8 +2,8 @@
  * The runtime's image store and its CRI ImageService: ImageStatus, PullImage, ListImages,
  * RemoveImage, plus `import` (what `ctr -n <namespace> images import` does). Provided
  * machinery; the decisions inside — what a name means, which hosts to ask, how a failure is
- * worded, which images are pinned — are kata 6's, in solutions/06-airgap/images.ts (or the
- * learner's own copy, handed in as `images`).
+ * worded, which images are pinned — are kata 6's, handed in as `images` (an ImagesPart: the
+ * reference's or a learner's, chosen by the node's assembly).
  *
  * What the store keeps is containerd's: image *references* (names) per namespace, each
  * pointing at an image and carrying labels. The CRI plugin only looks at namespace `k8s.io`,
@@ -27,15 +27,12 @@ import type {
   PullImageResponse,
   RemoveImageRequest,
   RemoveImageResponse,
-} from './cri.ts'
-import { GrpcError } from './grpc.ts'
+} from '../runtime/cri.ts'
+import { GrpcError } from '../runtime/grpc.ts'
 import { ReferenceError } from './image-ref.ts'
 import { GoError, manifestOf, repositoryOf, type Manifest, type Registries } from './registry.ts'
-import type { RuntimeProfile } from './runtime-profiles.ts'
-import * as referenceImages from '../solutions/06-airgap/images.ts'
-
-/** Kata 6's module: the reference's, or a learner's with the same exports. */
-export type ImageHalf = typeof referenceImages
+import type { RuntimeProfile } from '../runtime/runtime-profiles.ts'
+import type { ImageRecord, ImagesPart, ResolverLike } from '../parts.ts'
 
 /** The namespace the CRI plugin works in (containerd's `K8sContainerdNamespace`). */
 export const CRI_NAMESPACE = 'k8s.io'
@@ -55,8 +52,8 @@ export interface ImageStoreOptions {
   sandboxImage: string
   /** false: this runtime pins nothing (containerd before 1.6.22 / 1.7.3), whatever its profile says. */
   pinning?: boolean
-  /** Kata 6's functions; the reference's when absent. */
-  images?: ImageHalf
+  /** Kata 6's functions: normalise, resolve, word a failure, pin. */
+  images: ImagesPart
   /** The node's clock. */
   now?: () => number
   /** Moves the node's clock while a pull is on the wire. */
@@ -85,11 +82,11 @@ export class ImageStore implements ImageService {
   private readonly namespaces = new Map<string, Map<string, StoredRef>>()
   /** image id → when it arrived and when a container last used it, for the kubelet's GC. */
   private readonly usage = new Map<string, { firstDetected: number; lastUsed: number }>()
-  readonly images: ImageHalf
+  readonly images: ImagesPart
   lastPull: PullReport | undefined
 
   constructor(private readonly options: ImageStoreOptions) {
-    this.images = options.images ?? referenceImages
+    this.images = options.images
   }
 
   get sandboxImage(): string {
@@ -106,7 +103,7 @@ export class ImageStore implements ImageService {
   }
 
   /** The resolver over the node's current hosts.toml files. */
-  resolver(): InstanceType<ImageHalf['Resolver']> {
+  resolver(): ResolverLike {
     const { registries, profile } = this.options
     return new this.images.Resolver(registries.hostsDir, registries, profile.resolveErrors)
   }
@@ -204,7 +201,7 @@ export class ImageStore implements ImageService {
   }
 
   /** What the kubelet's image GC knows about each image in the CRI's namespace. */
-  gcRecords(): referenceImages.ImageRecord[] {
+  gcRecords(): ImageRecord[] {
     return this.listImages({}).images.map((image) => ({
       id: image.id,
       size: Number(image.size),

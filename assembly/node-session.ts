@@ -1,33 +1,34 @@
 /**
  * A simulated node with a kubelet and a container runtime, driven step by step: apply a Pod,
  * let the kubelet sync it for a while, crash something, import an image, change the runtime's
- * configuration. `npm run sim`, the scenario files and the chapters' diagrams all run through
- * here, so a trace in a chapter is exactly what `npm run sim` prints.
+ * configuration. `npm run sim`, the scenario files, the chapters' diagrams and the kata specs
+ * all run through here, so a trace in a chapter is exactly what `npm run sim` prints.
+ *
+ * The node is put together from the provided machinery and one part per kata (`parts`): whose
+ * code each part is — the reference's, a learner's — is the caller's choice (see index.ts).
  */
 import type { Pod } from 'kubernetes-types/core/v1'
-import { validatePod } from '../solutions/01-pods/pods.ts'
-import { RuntimeManager } from '../solutions/04-syncpod/sync-pod.ts'
-import type { containerNamespaces, pauseProgram, podSandboxChanged } from '../solutions/05-pause/pause.ts'
-import { criClient } from '../machinery/cri-client.ts'
-import type { CriRuntime } from '../machinery/cri.ts'
-import { EventRecorder, type PodEvent } from '../machinery/events.ts'
-import { formatFieldError } from '../machinery/field-errors.ts'
+import type { NodeParts, RuntimeManagerDeps } from '../machinery/parts.ts'
+import { criClient } from '../machinery/kubelet/cri-client.ts'
+import type { CriRuntime } from '../machinery/runtime/cri.ts'
+import { EventRecorder, type PodEvent } from '../machinery/kubelet/events.ts'
+import { formatFieldError } from '../machinery/api/field-errors.ts'
 import { withApiDefaults } from '../machinery/kubelet/api-defaults.ts'
 import type { ApiPodStatus } from '../machinery/kubelet/api-status.ts'
 import { Backoff } from '../machinery/kubelet/backoff.ts'
 import { LABELS } from '../machinery/kubelet/pod-configs.ts'
-import { PodWorker, RELIST_MS, RETRY_AFTER_ERROR_MS, type PodSyncer, type StepResult } from '../machinery/kubelet/pod-worker.ts'
-import { describeEvents, getPods, podColumns, tabwrite, humanDuration } from '../machinery/kubectl.ts'
-import { SimulatedNode } from '../machinery/node.ts'
-import type { Connectivity } from '../machinery/registry.ts'
-import { CRI_NAMESPACE, type ImageHalf, type ImportResult } from '../machinery/image-service.ts'
-import { ReferenceError, parseReference } from '../machinery/image-ref.ts'
-import { RUNTIME_PROFILES, type RuntimeName, type RuntimeProfile } from '../machinery/runtime-profiles.ts'
-import { SimulatedRuntime } from '../machinery/runtime.ts'
-import { Trace } from '../machinery/trace.ts'
+import { PodWorker, RELIST_MS, RETRY_AFTER_ERROR_MS, type StepResult } from '../machinery/kubelet/pod-worker.ts'
+import { describeEvents, getPods, podColumns, tabwrite, humanDuration } from '../machinery/kubectl/kubectl.ts'
+import { SimulatedNode } from '../machinery/node/node.ts'
+import type { Connectivity } from '../machinery/images/registry.ts'
+import { CRI_NAMESPACE, type ImportResult } from '../machinery/images/image-service.ts'
+import { ReferenceError, parseReference } from '../machinery/images/image-ref.ts'
+import { RUNTIME_PROFILES, type RuntimeName, type RuntimeProfile } from '../machinery/runtime/runtime-profiles.ts'
+import { SimulatedRuntime } from '../machinery/runtime/runtime.ts'
+import { Trace } from '../machinery/node/trace.ts'
 
 /** What a kubelet runtime manager is given: the CRI client, the pod's recorder, clock and back-offs. */
-export type ManagerDeps = ConstructorParameters<typeof RuntimeManager>[0]
+export type ManagerDeps = RuntimeManagerDeps
 
 export class SimError extends Error {
   override name = 'SimError'
@@ -44,19 +45,8 @@ export interface SessionOptions {
   preload?: string[]
   pinning?: boolean
   nodeName?: string
-  /** Kata 6's image functions, e.g. a learner's katas/06-airgap/images.ts; the reference's when absent. */
-  images?: ImageHalf
   /** Endpoints inside the closed network that answer, e.g. a private registry: endpoint → the refs it holds, or 'all'. */
   reachable?: Record<string, string[] | 'all'>
-  /** Kata 5's functions, e.g. a learner's katas/05-pause/pause.ts; the reference's when absent. */
-  pause?: PauseParts
-}
-
-/** What chapter 5's kata provides: the pause program, a container's namespaces, the kubelet's decision. */
-export interface PauseParts {
-  pauseProgram: typeof pauseProgram
-  containerNamespaces: typeof containerNamespaces
-  podSandboxChanged: typeof podSandboxChanged
 }
 
 /** What one run of the kubelet's image GC did. */
@@ -94,14 +84,17 @@ export class NodeSession {
   readonly profile: RuntimeProfile
   readonly nodeName: string
   private readonly cri: CriRuntime
-  private readonly pause: PauseParts | undefined
   private readonly pods = new Map<string, PodEntry>()
   private readonly imageBackOff: Backoff
   private readonly containerBackOff: Backoff
   /** When the pod worker will sync each pod next, for advance(). */
   private readonly due = new Map<string, number>()
 
-  constructor(options: SessionOptions = {}) {
+  constructor(
+    /** Whose code runs for each kata's part of the node. */
+    readonly parts: NodeParts,
+    options: SessionOptions = {},
+  ) {
     const clock = this.node.clock
     this.trace = new Trace(() => clock.now())
     this.nodeName = options.nodeName ?? 'node-1'
@@ -125,20 +118,20 @@ export class NodeSession {
       },
       preload: options.preload ?? [],
       ...(options.pinning === undefined ? {} : { pinning: options.pinning }),
-      ...(options.images ? { images: options.images } : {}),
-      ...(options.pause ? { pause: options.pause } : {}),
+      sandbox: parts.sandbox,
+      pause: parts.pause,
+      images: parts.images,
       behaviour: (config) => this.behaviourOf(config.labels ?? {}),
       trace: this.trace,
     })
-    this.pause = options.pause
     this.cri = criClient(this.runtime, this.trace)
     this.imageBackOff = new Backoff(() => clock.now())
     this.containerBackOff = new Backoff(() => clock.now())
   }
 
   /** Creates the pod (API defaults, validation), schedules it here, and returns its name. */
-  apply(manifest: Pod, makeManager?: (deps: ManagerDeps) => PodSyncer): string {
-    const errors = validatePod(manifest)
+  apply(manifest: Pod): string {
+    const errors = this.parts.pods.validatePod(manifest)
     if (errors.length > 0) {
       const messages = errors.map(formatFieldError)
       const detail = messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`
@@ -158,9 +151,10 @@ export class NodeSession {
       now: () => clock.now(),
       imageBackOff: this.imageBackOff,
       containerBackOff: this.containerBackOff,
-      ...(this.pause ? { podSandboxChanged: this.pause.podSandboxChanged } : {}),
+      podSandboxChanged: this.parts.pause.podSandboxChanged,
+      namespaceOptionsFor: this.parts.pods.namespaceOptionsFor,
     }
-    const manager = makeManager ? makeManager(deps) : new RuntimeManager(deps)
+    const manager = new this.parts.kubelet.RuntimeManager(deps)
     const worker = new PodWorker({ pod, runtime: this.runtime, manager, trace: this.trace, clock, nodeIP: this.node.nodeIP })
     this.pods.set(name, { pod, worker, recorder, createdAt: clock.now() })
     this.due.set(name, clock.now())

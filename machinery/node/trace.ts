@@ -7,7 +7,7 @@
  * The three lanes follow the 2016 CRI post: the kubelet, its generic runtime manager (the part
  * that speaks CRI and records events), and the container runtime behind the gRPC socket.
  */
-import type { CriMethod } from './cri.ts'
+import type { CriMethod } from '../runtime/cri.ts'
 
 export type Lane = 'kubelet' | 'manager' | 'runtime'
 
