@@ -12,7 +12,7 @@ import { serveCri, type CriServer } from './cri-server.ts'
 import { LabNode, sleep } from './containerd/lab-node.ts'
 import type { LabImage } from './images/build-images.ts'
 import { simulatedNode, type SimulatedNodeHandle } from './sim-node.ts'
-import type { RuntimeName } from '../machinery/runtime-profiles.ts'
+import type { RuntimeName } from '../machinery/runtime/runtime-profiles.ts'
 
 export type NamespaceName = 'net' | 'ipc' | 'uts' | 'pid' | 'mnt'
 export const NAMESPACES: NamespaceName[] = ['net', 'ipc', 'uts', 'pid', 'mnt']

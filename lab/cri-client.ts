@@ -5,7 +5,7 @@
  * receives it, printed the way grpc-go prints it: `rpc error: code = Unknown desc = …`.
  */
 import * as grpc from '@grpc/grpc-js'
-import type * as cri from '../machinery/cri.ts'
+import type * as cri from '../machinery/runtime/cri.ts'
 import { codeName, criPackage, type CodeName, type WireMethod, unixTarget, IMAGE_METHODS } from './cri-wire.ts'
 
 export class CriError extends Error {

@@ -6,8 +6,8 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs'
 import * as grpc from '@grpc/grpc-js'
-import { CRI_METHODS, type CriRuntime } from '../machinery/cri.ts'
-import { GrpcError } from '../machinery/grpc.ts'
+import { CRI_METHODS, type CriRuntime } from '../machinery/runtime/cri.ts'
+import { GrpcError } from '../machinery/runtime/grpc.ts'
 import { codeNumber, criPackage, unixTarget } from './cri-wire.ts'
 
 export interface ServedRuntime {

@@ -3,7 +3,7 @@
  * (machinery/kubelet/pod-configs.ts does the same for the simulated kubelet): kubelet labels,
  * a hostname only for pod-network pods, namespace options, a log directory per pod.
  */
-import type { ContainerConfig, NamespaceMode, PodSandboxConfig } from '../machinery/cri.ts'
+import type { ContainerConfig, NamespaceMode, PodSandboxConfig } from '../machinery/runtime/cri.ts'
 import { APP_IMAGE } from './images/build-images.ts'
 
 export interface PodShape {

@@ -5,7 +5,7 @@
  * Scenarios run in order and build on each other, as on a node: the air gap, the import, the
  * network, then pods.
  */
-import type { PodSandboxStatusResponse } from '../machinery/cri.ts'
+import type { PodSandboxStatusResponse } from '../machinery/runtime/cri.ts'
 import { CriError } from './cri-client.ts'
 import { ensureLogDirectory, NAMESPACES, type Backend, type PsRow } from './backends.ts'
 import { APP_IMAGE, PAUSE_IMAGE, type LabImage } from './images/build-images.ts'

@@ -1,12 +1,12 @@
 /**
  * The simulator's side of the lab, and of `npm run sim -- --serve`: a simulated node built the
- * way `npm run sim` builds one (sim/node-session.ts), whose runtime answers CRI calls, plus the
+ * way `npm run sim` builds one (assembly/, the reference parts), whose runtime answers CRI calls, plus the
  * few things an admin or the kernel does to it that CRI does not cover.
  */
-import { NodeSession } from '../sim/node-session.ts'
-import type { Connectivity } from '../machinery/registry.ts'
-import { RUNTIME_PROFILES, type RuntimeName } from '../machinery/runtime-profiles.ts'
-import type { CriRuntime } from '../machinery/cri.ts'
+import { assembleNode } from '../assembly/index.ts'
+import type { Connectivity } from '../machinery/images/registry.ts'
+import { RUNTIME_PROFILES, type RuntimeName } from '../machinery/runtime/runtime-profiles.ts'
+import type { CriRuntime } from '../machinery/runtime/cri.ts'
 import type { ServedRuntime } from './cri-server.ts'
 import type { NamespaceName, PsRow } from './backends.ts'
 
@@ -45,7 +45,7 @@ export function simulatorProfileFor(runtimeVersion: string): RuntimeName | undef
 }
 
 export function simulatedNode(options: SimNodeOptions): SimulatedNodeHandle {
-  const session = new NodeSession({
+  const session = assembleNode({
     runtime: options.runtime,
     connectivity: options.connectivity ?? 'online',
     ...(options.preload ? { preload: options.preload } : {}),
