@@ -54,14 +54,13 @@ export interface Backend {
 
 // ---- the real containerd ---------------------------------------------------------------------
 
-export async function containerdBackend(dir: string, registryScript: string, catalogFile: string): Promise<Backend> {
-  const node = new LabNode(dir)
-  try {
-    await node.start()
-  } catch (error) {
-    await node.stop()
-    throw error
-  }
+/**
+ * The backend over a LabNode the caller made, so that the caller can stop it even while it is
+ * still starting (an interrupt during the start must not leave containerd behind).
+ */
+export async function containerdBackend(node: LabNode, registryScript: string, catalogFile: string): Promise<Backend> {
+  const dir = node.dir
+  await node.start()
   const started = new Map<string, number>()
   return {
     kind: 'containerd',

@@ -10,12 +10,16 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { containerdBackend, simulatorBackend, type Backend } from './backends.ts'
+import { LabNode } from './containerd/lab-node.ts'
 import { compareObservations } from './compare.ts'
 import { buildLabImages } from './images/build-images.ts'
 import { whatIsMissing } from './preflight.ts'
 import { differenceLines, progressEnd, progressStart, summaryLine, writeFixtures, type RunInfo, type ScenarioResult } from './report.ts'
 import { SCENARIOS, type LabImages, type RunState } from './scenarios.ts'
 import { simulatorProfileFor } from './sim-node.ts'
+
+/** Set on Ctrl-C: the run is being torn down, and its errors are not news. */
+let interrupted = false
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url))
 const REGISTRY_SCRIPT = fileURLToPath(new URL('./images/registry-main.ts', import.meta.url))
@@ -93,11 +97,13 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
   const scratch = mkdtempSync(join(tmpdir(), 'podkata-lab-'))
+  const labNode = new LabNode(join(scratch, 'containerd'))
   let real: Backend | undefined
   let sim: Backend | undefined
-  let interrupted = false
-  const stopAll = async () => {
-    const notes = [...((await real?.stop()) ?? []), ...((await sim?.stop()) ?? [])]
+  let stopped: Promise<void> | undefined
+  const stopAll = () => (stopped ??= stopEverything())
+  const stopEverything = async () => {
+    const notes = [...(await labNode.stop()), ...((await sim?.stop()) ?? [])]
     real = sim = undefined
     for (const note of notes) say(`lab: cleanup: ${note}`)
     if (!values.keep) rmSync(scratch, { recursive: true, force: true })
@@ -121,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
     const images = built.value.first
     say(`lab: built pause (${images.pause.manifestDigest.slice(0, 19)}…) and busybox images twice in ${(built.ms / 1000).toFixed(2)} s: ${built.value.reproducible ? 'same digests' : 'DIGESTS DIFFER'}`)
     const catalog = writeRegistryCatalog(scratch, images)
-    const startedReal = await timed(() => containerdBackend(join(scratch, 'containerd'), REGISTRY_SCRIPT, catalog))
+    const startedReal = await timed(() => containerdBackend(labNode, REGISTRY_SCRIPT, catalog))
     real = startedReal.value
     const version = await real.cri.version()
     say(`lab: ${version.runtimeName} ${version.runtimeVersion} answers CRI ${version.runtimeApiVersion} after ${(startedReal.ms / 1000).toFixed(2)} s, in a network namespace with only loopback`)
@@ -150,13 +156,13 @@ async function main(argv: string[]): Promise<number> {
     }
     return ok ? 0 : 1
   } finally {
-    if (!interrupted) await stopAll()
+    await stopAll()
   }
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2))
 } catch (error) {
-  console.error(`lab: ${(error as Error)?.message ?? String(error)}`)
-  process.exitCode = 1
+  if (!interrupted) console.error(`lab: ${(error as Error)?.message ?? String(error)}`)
+  process.exitCode = interrupted ? 130 : 1
 }

@@ -5,10 +5,13 @@
  * what containerd 1.6 hard-codes (its shims' sockets under /run/containerd/s) and the CNI
  * result cache (/var/lib/cni), which the lab cleans up after itself.
  *
+ * runc also makes cgroups under /sys/fs/cgroup/<controller>/k8s.io/; the lab removes the ones
+ * that appeared during its run.
+ *
  * Every process the lab starts is remembered by PID and stopped by PID.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CriClient } from '../cri-client.ts'
 import { hasSysResource, labConfig, type LabPaths } from './config.ts'
@@ -32,7 +35,7 @@ export class LabNode {
   private containerd: Started | undefined
   private registry: Started | undefined
   /** What existed before the lab started, so cleanup removes only what the lab made. */
-  private readonly before: { shimSockets: Set<string>; runContainerd: boolean; cniCache: boolean; cniResults: Set<string> }
+  private readonly before: { shimSockets: Set<string>; runContainerd: boolean; cniCache: boolean; cniResults: Set<string>; cgroups: Set<string> }
 
   constructor(readonly dir: string) {
     this.paths = {
@@ -50,6 +53,7 @@ export class LabNode {
       runContainerd: existsSync('/run/containerd'),
       cniCache: existsSync(CNI_CACHE),
       cniResults: new Set(list(join(CNI_CACHE, 'results'))),
+      cgroups: new Set(criCgroups()),
     }
     this.cri = new CriClient(this.paths.socket, 40_000)
   }
@@ -169,7 +173,9 @@ export class LabNode {
     const shims = shimsOf(this.paths.socket)
     for (const started of [this.registry, this.containerd]) if (started) await stopProcess(started)
     for (const pid of await stillRunningAfter([...new Set([...shims, ...shimsOf(this.paths.socket)])], 3_000)) {
-      notes.push(`stopped a leftover shim (pid ${pid})`)
+      // A shim still running still has a container: its processes go first, then the shim.
+      for (const child of descendantsOf(pid)) killQuietly(child, 'SIGKILL')
+      notes.push(`stopped a leftover shim (pid ${pid}) and its containers`)
       killQuietly(pid, 'SIGKILL')
     }
     for (const mount of mountsUnder(this.dir).reverse()) {
@@ -190,11 +196,16 @@ export class LabNode {
       if (!this.before.cniResults.has(name) && name.startsWith(`${CNI_NETWORK}-`)) rmSync(join(CNI_CACHE, 'results', name), { force: true })
     }
     if (!this.before.cniCache) rmSync(CNI_CACHE, { recursive: true, force: true })
+    // Deepest first: a cgroup directory can only go once it has no children and no tasks.
+    const cgroups = criCgroups().filter((dir) => !this.before.cgroups.has(dir))
+    for (const dir of cgroups.sort((a, b) => b.length - a.length)) {
+      if (!(await removeCgroup(dir))) notes.push(`could not remove the cgroup ${dir}`)
+    }
     return notes
   }
 
   private async removeAllPods(): Promise<void> {
-    if (this.containerd?.process.exitCode !== null) return
+    if (this.containerd?.process.exitCode !== null || !existsSync(this.paths.socket)) return
     const { items } = await this.cri.listPodSandbox()
     for (const sandbox of items) {
       await this.cri.stopPodSandbox({ podSandboxId: sandbox.id }).catch(() => undefined)
@@ -238,6 +249,49 @@ async function stopProcess(started: Started): Promise<void> {
   const timer = setTimeout(() => killQuietly(started.pid, 'SIGKILL'), 5_000)
   await exited
   clearTimeout(timer)
+}
+
+const CGROUP_ROOT = '/sys/fs/cgroup'
+
+/** containerd's CRI cgroups: `<root>[/<controller>]/k8s.io` and the per-container ones below it. */
+function criCgroups(): string[] {
+  const parents = [join(CGROUP_ROOT, 'k8s.io'), ...list(CGROUP_ROOT).map((controller) => join(CGROUP_ROOT, controller, 'k8s.io'))].filter((dir) => existsSync(dir))
+  return parents.flatMap((parent) => [parent, ...list(parent).map((child) => join(parent, child)).filter((dir) => existsSync(join(dir, 'cgroup.procs')))])
+}
+
+/** rmdir, retried briefly: the kernel keeps a cgroup busy for a moment after its last task exits. */
+async function removeCgroup(dir: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      rmdirSync(dir)
+      return true
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true
+      await sleep(50)
+    }
+  }
+  return false
+}
+
+/** Every process below `pid` in the process tree, children before their own children. */
+function descendantsOf(pid: number): number[] {
+  const parentOf = new Map<number, number>()
+  for (const entry of list('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = []
+  let frontier = [pid]
+  while (frontier.length > 0) {
+    frontier = [...parentOf].filter(([, parent]) => frontier.includes(parent)).map(([child]) => child)
+    found.push(...frontier)
+  }
+  return found
 }
 
 /** The processes of `pids` still alive after up to `ms`. */
