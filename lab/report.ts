@@ -76,10 +76,11 @@ function scenarioMarkdown(result: ScenarioResult, info: RunInfo): string {
   if (result.scenario.realOnly) {
     parts.push(`Not compared: ${result.scenario.realOnly}.`, '')
   } else if (result.comparison.length > 0) {
-    parts.push(`Compared with the simulator (\`--runtime ${info.simRuntime}\`):`, '')
-    for (const c of result.comparison) {
-      parts.push(`- \`${c.field}\`: ${c.same ? 'the same on both' : '**different**'}`)
-    }
+    const names = (list: FieldComparison[]) => list.map((c) => `\`${c.field}\``).join(', ')
+    const same = result.comparison.filter((c) => c.same)
+    const different = result.comparison.filter((c) => !c.same)
+    if (same.length > 0) parts.push(`The simulator (\`--runtime ${info.simRuntime}\`) gave the same ${names(same)}.`)
+    if (different.length > 0) parts.push(`It differed in ${names(different)}.`)
     parts.push('')
   }
   return parts.join('\n')

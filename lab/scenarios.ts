@@ -190,9 +190,20 @@ export const SCENARIOS: Scenario[] = [
       const remove = await failure(backend.cri.removePodSandbox({ podSandboxId: sandboxId }))
       state.pods.delete('hostnet')
       const s = status.status
+      const transcript: string[] = []
+      if (backend.kind === 'containerd') {
+        // What happens when a client sets a hostname anyway (the kubelet never does for hostNetwork).
+        const named = sandboxConfig({ name: 'hostnet-named', hostNetwork: true }, backend.logRoot)
+        ensureLogDirectory(backend, 'default_hostnet-named_podkata-lab-hostnet-named')
+        const withHostname = await failure(backend.cri.runPodSandbox({ config: { ...named, hostname: 'hostnet-named' } }))
+        const left = (await backend.cri.listPodSandbox({ filter: { labelSelector: { 'io.kubernetes.pod.name': 'hostnet-named' } } })).items
+        for (const item of left) await backend.cri.removePodSandbox({ podSandboxId: item.id })
+        transcript.push('$ crictl runp hostnet-pod-with-hostname.json', said(withHostname))
+      }
       return {
         observed: { state: s.state, ip: s.network.ip, network: s.linux.namespaces.options.network, pauseInNodeNetwork: inNodeNetwork, stop, remove },
         transcript: [
+          ...transcript,
           '$ crictl runp hostnet-pod.json',
           sandboxId,
           '$ crictl inspectp  # state, network.ip, namespace options',

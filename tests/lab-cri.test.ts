@@ -4,7 +4,7 @@
  * The real-containerd lab itself is `npm run lab`, run by .ci/run after npm test.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -17,6 +17,7 @@ import { CriClient, CriError } from '../lab/cri-client.ts'
 import { serveCri, type CriServer } from '../lab/cri-server.ts'
 import { buildImage, type ImageFile } from '../lab/images/image-archive.ts'
 import { sandboxConfig } from '../lab/pods.ts'
+import { SCENARIOS } from '../lab/scenarios.ts'
 import { simulatedNode, simulatorProfileFor, type SimulatedNodeHandle } from '../lab/sim-node.ts'
 import { ROOT } from '../workbook/paths.ts'
 import { runSimCommand } from './run-command.ts'
@@ -172,5 +173,15 @@ describe("the lab's helpers", () => {
       { pid: 15, ppid: 1, stat: 'Z', comm: 'sleep' },
     ])
     expect([simulatorProfileFor('1.6.20~ds1'), simulatorProfileFor('1.6.24'), simulatorProfileFor('1.7.2')]).toEqual(['containerd-1.6.20', 'containerd-1.6', undefined])
+  })
+})
+
+describe('the lab page', () => {
+  it('includes a captured fixture for every scenario, from a run without differences', () => {
+    const page = readFileSync(join(ROOT, 'docs', 'lab.md'), 'utf8')
+    const captured = JSON.parse(readFileSync(join(ROOT, 'lab', 'fixtures', 'results.json'), 'utf8')) as { scenarios: { id: string; verdict: string }[] }
+    expect(captured.scenarios.map((s) => s.id)).toEqual(SCENARIOS.map((s) => s.id))
+    expect(captured.scenarios.filter((s) => s.verdict !== 'same' && s.verdict !== 'real only')).toEqual([])
+    for (const id of [...SCENARIOS.map((s) => s.id), 'summary']) expect(page).toContain(`<!--@include: @/../lab/fixtures/${id}.md-->`)
   })
 })
