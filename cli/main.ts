@@ -10,10 +10,12 @@ import { solution } from './commands/solution.ts'
 import { verify } from './commands/verify.ts'
 import { watch } from './commands/watch.ts'
 import { UserError } from './errors.ts'
+import { findKata } from './find-kata.ts'
 
 const USAGE = `Usage: npm run kata [-- <verb> [arguments]]
 
   (no verb)               the watch loop: runs the first unsolved kata on every save
+  <kata>                  the watch loop, opened at that kata (e.g. npm run kata -- 5)
   list                    every kata: ✓ solved, ✗ failing, · not tried
   verify [kata]           run one kata's specs on your code, or every kata
   verify --mine           the capstone: every kata on your own code only
@@ -29,18 +31,22 @@ type Verb = (typeof VERBS)[number]
 
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseCommandLine(argv)
-  const [verbText = 'watch', ...rest] = positionals
-  if (values.help || verbText === 'help') {
+  if (values.help || positionals[0] === 'help') {
     console.log(USAGE)
     return 0
   }
+  // `npm run kata -- 5` opens the loop at kata 5: a kata's name where a verb would be.
+  const startsWithKata = positionals[0] !== undefined && !VERBS.some((v) => v === positionals[0]) && isKataName(positionals[0])
+  const [verbText = 'watch', ...rest] = startsWithKata ? ['watch', ...positionals] : positionals
   const verb = VERBS.find((v) => v === verbText)
-  if (!verb) throw new UserError(`unknown verb "${verbText}". Verbs: ${VERBS.filter((v) => v !== 'help').join(', ')} (see --help)`, 2)
+  if (!verb) {
+    throw new UserError(`"${verbText}" is neither a verb nor a kata. Verbs: ${VERBS.filter((v) => v !== 'help').join(', ')}; katas: 1 to 6 by number, name or folder (see --help)`, 2)
+  }
   checkArity(verb, rest)
   checkOptions(verb, values)
   switch (verb) {
     case 'watch': {
-      const code = await watch({ manual: values.manual ?? false })
+      const code = await watch({ manual: values.manual ?? false, ...(rest[0] === undefined ? {} : { kata: findKata(rest[0]) }) })
       // The loop has saved everything and closed vitest; some of vitest's handles can keep
       // the process alive after its close(), so leave explicitly.
       process.exit(code)
@@ -79,7 +85,7 @@ function parseCommandLine(argv: string[]) {
   }
 }
 
-const MAX_ARGUMENTS: Record<Verb, number> = { watch: 0, list: 0, verify: 1, hint: 2, reset: 1, solution: 1, help: 0 }
+const MAX_ARGUMENTS: Record<Verb, number> = { watch: 1, list: 0, verify: 1, hint: 2, reset: 1, solution: 1, help: 0 }
 
 /** Which verb each option belongs to: an option given to another verb is a mistake worth saying. */
 const OPTION_VERB = { mine: 'verify', force: 'solution', manual: 'watch' } as const
@@ -90,6 +96,15 @@ function checkOptions(verb: Verb, values: Partial<Record<keyof typeof OPTION_VER
       const where = owner === 'watch' ? 'the watch loop (npm run kata -- --manual)' : `"${owner}"`
       throw new UserError(`--${option} belongs to ${where}, not to "${verb}". See --help.`, 2)
     }
+  }
+}
+
+function isKataName(name: string): boolean {
+  try {
+    findKata(name)
+    return true
+  } catch {
+    return false
   }
 }
 

@@ -12,8 +12,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Kata } from '../katas/katas.ts'
 import { STATE_DIR } from '../workbook/paths.ts'
+import { isAtStarter } from '../workbook/working-copies.ts'
 
-export type KataStatus = 'solved' | 'failing'
+/** A kata still at its starter is not tried, whatever was recorded before (a reset brings it back there). */
+export type KataStatus = 'solved' | 'failing' | 'not tried'
 
 export interface KataProgress {
   status: KataStatus
@@ -24,11 +26,11 @@ export interface KataProgress {
 export const PROGRESS_FILE = join(STATE_DIR, 'progress.txt')
 
 const HEADER = [
-  '# podkata progress: one line per kata you have run (solved or failing) and the hints you have seen.',
+  '# podkata progress: one line per kata you have worked on (solved, failing or not tried) and the hints you have seen.',
   '# It lives outside git and updates of the workbook never touch it. Delete a line to forget that kata.',
 ]
 
-const LINE = /^([a-z0-9-]+):\s*(solved|failing)(?:,\s*hints seen (\d+))?(?:,\s*(\S+))?\s*$/
+const LINE = /^([a-z0-9-]+):\s*(solved|failing|not tried)(?:,\s*hints seen (\d+))?(?:,\s*(\S+))?\s*$/
 
 export class Progress {
   private constructor(private readonly entries: Map<string, KataProgress>) {}
@@ -55,18 +57,28 @@ export class Progress {
   }
 
   isSolved(kata: Kata): boolean {
-    return this.of(kata)?.status === 'solved'
+    return this.stateOf(kata) === 'solved'
   }
 
-  /** Records a verdict. A kata stays marked solved only while it passes. */
-  record(kata: Kata, status: KataStatus): void {
+  stateOf(kata: Kata): KataStatus {
+    if (isAtStarter(kata)) return 'not tried'
+    return this.of(kata)?.status ?? 'not tried'
+  }
+
+  /**
+   * Records a verdict on the learner's own code. A kata stays marked solved only while it
+   * passes; one still at its starter was not tried, so walking past it records nothing.
+   */
+  record(kata: Kata, verdict: 'solved' | 'failing'): void {
     const previous = this.of(kata)
+    const status: KataStatus = isAtStarter(kata) ? 'not tried' : verdict
+    if (status === 'not tried' && (previous?.status ?? 'not tried') === 'not tried') return
     this.entries.set(kata.slug, { status, hintsSeen: previous?.hintsSeen ?? 0, updated: new Date().toISOString() })
     this.save()
   }
 
   recordHintSeen(kata: Kata, level: number): void {
-    const previous = this.of(kata) ?? { status: 'failing' as const, hintsSeen: 0, updated: '' }
+    const previous = this.of(kata) ?? { status: this.stateOf(kata), hintsSeen: 0, updated: '' }
     this.entries.set(kata.slug, { ...previous, hintsSeen: Math.max(previous.hintsSeen, level), updated: new Date().toISOString() })
     this.save()
   }

@@ -50,7 +50,7 @@ export function renderRun(run: KataRun, hintsSeen: number, inWatchLoop = false):
   lines.push(`${passing} of ${run.specs.length} specs pass.`, '')
   const next = run.specs.find((s) => s.state !== 'passed')
   if (next) lines.push(...renderNextSpec(run.kata, next))
-  lines.push('', renderHintPrompt(run.kata, hintsSeen, inWatchLoop))
+  lines.push('', renderHintPrompt(run.kata, offeredHint(run, hintsSeen), hintsSeen, inWatchLoop))
   return lines.join('\n')
 }
 
@@ -87,11 +87,33 @@ function renderNextSpec(kata: Kata, spec: SpecResult): string[] {
   return lines
 }
 
-function renderHintPrompt(kata: Kata, hintsSeen: number, inWatchLoop: boolean): string {
+/** A hint to offer: its level, and the describe group it is about, if it is about the failing spec. */
+export interface OfferedHint {
+  level: number
+  group?: string
+}
+
+/**
+ * The hint to offer after a run: the one about the first failing spec's describe group
+ * (kata.hintFor), or else the next level the learner has not seen.
+ */
+export function offeredHint(run: KataRun, hintsSeen: number): OfferedHint {
+  const failing = run.outcome === 'ran' ? run.specs.find((s) => s.state !== 'passed') : undefined
+  const group = failing?.name.split(' › ')[0]
+  const level = group === undefined ? undefined : run.kata.hintFor[group]
+  if (level !== undefined) return { level, group: group! }
+  return { level: Math.min(hintsSeen + 1, run.kata.hints.length) }
+}
+
+function renderHintPrompt(kata: Kata, offered: OfferedHint, hintsSeen: number, inWatchLoop: boolean): string {
   const total = kata.hints.length
-  if (hintsSeen >= total) return dim(`All ${total} hints seen: \`npm run kata -- hint ${kata.slug} <1-${total}>\` shows one again.`)
-  const ask = inWatchLoop ? 'press h' : `run \`npm run kata -- hint ${kata.slug}\``
-  return dim(`Stuck? Hint ${hintsSeen + 1} of ${total}: ${ask}.`)
+  const which = `kata ${kata.number} · ${kata.slug}`
+  if (!offered.group && hintsSeen >= total) {
+    return dim(`All ${total} hints of ${which} seen: \`npm run kata -- hint ${kata.slug} <1-${total}>\` shows one again.`)
+  }
+  const ask = inWatchLoop ? 'press h' : `run \`npm run kata -- hint ${kata.slug} ${offered.level}\``
+  const about = offered.group ? ` is about “${offered.group}”` : ''
+  return dim(`Stuck? Hint ${offered.level} of ${total} (${which})${about}: ${ask}.`)
 }
 
 export function renderHint(kata: Kata, level: number): string {

@@ -20,6 +20,11 @@ export interface Kata {
   spec: string
   /** Hints from gentle to nearly the answer. `h` in the watch loop shows the next one. */
   hints: string[]
+  /**
+   * Which hint (its level, from 1) is about the specs of a describe group of the spec file,
+   * keyed by the group's exact title: a failing spec offers its group's hint.
+   */
+  hintFor: Record<string, number>
 }
 
 export const KATAS: readonly Kata[] = [
@@ -48,6 +53,12 @@ export const KATAS: readonly Kata[] = [
       'insufficientResources: for cpu and memory, free = node.allocatable - node.requested; a resource the pod ' +
         'requests (more than 0) that is larger than free gives "Insufficient cpu" / "Insufficient memory".',
     ],
+    hintFor: {
+      'validatePod: what the API server rejects': 2,
+      'namespaceOptionsFor: which namespaces the containers share': 3,
+      'effectiveRequests: what the pod asks for as a whole': 4,
+      'insufficientResources: a Pod is scheduled as one unit': 5,
+    },
   },
   {
     number: 2,
@@ -75,6 +86,15 @@ export const KATAS: readonly Kata[] = [
         '(they stop together), then each sidecar in a group of its own, in REVERSE spec order: ' +
         '[apps, [lastSidecar], …, [firstSidecar]].',
     ],
+    hintFor: {
+      'startPod: a volume shared by a sidecar and the main container': 2,
+      'startPod: one localhost for the whole pod (the ambassador)': 3,
+      'startPod: an adapter next to the app (the adapter)': 2,
+      'startPod: what the containers of a pod share, and what they do not': 3,
+      "startPod: hostNetwork puts the pod in the node's network": 3,
+      'startOrder: init containers one by one, then the app containers': 4,
+      'stopOrder: app containers first, then the sidecars in reverse order': 5,
+    },
   },
   {
     number: 3,
@@ -106,6 +126,13 @@ export const KATAS: readonly Kata[] = [
         'first, node.containers.remove() each one left, then delete the record. listPodSandbox: filter by ' +
         'id (resolveId, but an unknown id just matches nothing), state.state and every labelSelector entry.',
     ],
+    hintFor: {
+      'runPodSandbox: create and start the pod-level sandbox': 2,
+      'podSandboxStatus: what crictl inspectp shows': 4,
+      'stopPodSandbox: reclaim the sandbox, keep its record': 5,
+      'removePodSandbox: forget the sandbox and everything in it': 5,
+      'listPodSandbox: what crictl pods shows': 5,
+    },
   },
   {
     number: 4,
@@ -117,12 +144,14 @@ export const KATAS: readonly Kata[] = [
     spec: 'sync-pod.spec.ts',
     hints: [
       'Start with syncPod and startContainer: most specs only need the happy path. syncPod calls ' +
-        'computePodActions, then cri.runPodSandbox({ config: generatePodSandboxConfig(pod, actions.attempt) }) when ' +
+        'computePodActions, then cri.runPodSandbox({ config: generatePodSandboxConfig(pod, actions.attempt, ' +
+        'this.deps.namespaceOptionsFor(pod)) }) when ' +
         'actions.createSandbox, then cri.podSandboxStatus, then this.start(...) for each index in ' +
         'initContainersToStart and containersToStart. For a first version of computePodActions, copy what ' +
-        'podSandboxChanged says and start every app container.',
+        'this.deps.podSandboxChanged(pod, status) says and start every app container.',
       'startContainer is three CRI calls with an event after each: ensureImageExists → imageRef; ' +
-        'cri.createContainer({ podSandboxId, config: generateContainerConfig(cri, pod, container, restartCount, imageRef), ' +
+        'cri.createContainer({ podSandboxId, config: generateContainerConfig(cri, pod, container, restartCount, imageRef, ' +
+        'this.deps.namespaceOptionsFor(pod)), ' +
         'sandboxConfig }) → Created "Container created"; cri.startContainer({ containerId }) → Started "Container started". ' +
         'Record them with containerEvent(this.deps.recorder, container, pod, kind)(type, reason, message).',
       'ensureImageExists: image = withDefaultTag(container.image). With IfNotPresent or Never, cri.imageStatus({ image: ' +
@@ -149,6 +178,15 @@ export const KATAS: readonly Kata[] = [
         'or created: stop looking, start nothing; otherwise start it and stop looking. Past all of them, every app ' +
         'container that is not running and may restart (no status yet, or restartPolicy allows) is started.',
     ],
+    hintFor: {
+      'syncPod: the calls, in order': 1,
+      'syncPod: events': 2,
+      'imagePullPolicy': 3,
+      'when the sandbox cannot be created': 5,
+      'when an app image cannot be pulled': 4,
+      'init containers': 6,
+      'computePodActions': 6,
+    },
   },
   {
     number: 5,
@@ -175,6 +213,14 @@ export const KATAS: readonly Kata[] = [
         "mnt: kernel.createNamespace('mnt') } where pid is pause.namespaces.pid with options.pid === 'POD', kernel.host.pid " +
         "with 'NODE', and kernel.createNamespace('pid') otherwise.",
     ],
+    hintFor: {
+      'the kubelet’s decision: podSandboxChanged': 2,
+      'the pause program (pause.c)': 3,
+      'containers join the sandbox through pause': 5,
+      'zombies': 4,
+      'a container that crashes: the same sandbox': 2,
+      'a pause that dies: a new sandbox': 2,
+    },
   },
   {
     number: 6,
@@ -209,5 +255,16 @@ export const KATAS: readonly Kata[] = [
         'firstDetected, then walk: break once freed >= bytesToFree, skip lastUsed >= now and now - firstDetected < ' +
         'minAgeMs, push the id and add its size.',
     ],
+    hintFor: {
+      'normalizeReference: the name containerd stores and pulls': 2,
+      'Resolver.hosts: where a pull goes': 3,
+      'Resolver.manifestURL: the request': 3,
+      'Resolver.resolve: one HEAD per host, until one has the image': 4,
+      'pullImage: the links containerd’s CRI PullImage adds': 5,
+      'sandboxImageError: the links RunPodSandbox adds': 5,
+      'criLabels: what the CRI plugin pins': 6,
+      'imagesToFree: the kubelet’s image GC': 6,
+      'capstone: the incident, on a node running your image half': 1,
+    },
   },
 ]

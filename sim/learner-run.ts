@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { Pod } from 'kubernetes-types/core/v1'
-import type { CallEntry } from '../machinery/node/trace.ts'
+import type { CallEntry, EventEntry } from '../machinery/node/trace.ts'
 import type { SimOptions } from './run-sim.ts'
 
 export const LEARNER_FILE = 'katas/04-syncpod/sync-pod.ts'
@@ -20,8 +20,13 @@ export interface LearnerRunRequest {
 }
 
 export type LearnerRunResult =
-  | { ok: true; text: string; calls: Pick<CallEntry, 'method' | 'label'>[] }
+  | { ok: true; text: string; calls: Pick<CallEntry, 'method' | 'label'>[]; events: string[] }
   | { ok: false; problem: string }
+
+/** An event as one comparable line: `Warning Failed spec.containers{nginx}: Error: …`. */
+export function eventLine(event: Pick<EventEntry, 'type' | 'reason' | 'message' | 'fieldPath'>): string {
+  return `${event.type} ${event.reason}${event.fieldPath ? ` ${event.fieldPath}` : ''}: ${event.message}`
+}
 
 export function runLearnerSim(request: LearnerRunRequest): Promise<LearnerRunResult> {
   return new Promise((resolve) => {
@@ -40,6 +45,18 @@ export function runLearnerSim(request: LearnerRunRequest): Promise<LearnerRunRes
       resolve({ ok: false, problem: `your ${LEARNER_FILE} failed: ${firstLine(error)}` })
     })
   })
+}
+
+/** The first difference between two event sequences, in words; undefined if they are the same. */
+export function firstEventDifference(mine: readonly string[], expected: readonly string[]): string | undefined {
+  const length = Math.max(mine.length, expected.length)
+  for (let i = 0; i < length; i++) {
+    if (mine[i] === expected[i]) continue
+    const yours = mine[i] ?? 'no event (your kubelet recorded no more)'
+    const theirs = expected[i] ?? 'no event (the reference recorded no more)'
+    return `event ${i + 1}: yours is ${yours}; the reference records ${theirs}`
+  }
+  return undefined
 }
 
 /** The first difference between two call sequences, in words; undefined if they are the same. */

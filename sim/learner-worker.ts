@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
 import { ensureWorkingCopies } from '../workbook/working-copies.ts'
 import { KATAS } from '../katas/katas.ts'
-import { firstLine, LEARNER_FILE, type LearnerRunRequest, type LearnerRunResult } from './learner-run.ts'
+import { eventLine, firstLine, LEARNER_FILE, type LearnerRunRequest, type LearnerRunResult } from './learner-run.ts'
 import { runSim, simText } from './run-sim.ts'
 import type { KubeletPart } from '../machinery/parts.ts'
 
@@ -24,7 +24,8 @@ async function run(request: LearnerRunRequest): Promise<LearnerRunResult> {
   try {
     const result = runSim(request.manifest, { ...request.options, parts: { kubelet: { RuntimeManager } } })
     const calls = result.session.trace.calls().map(({ method, label }) => ({ method, label }))
-    return { ok: true, text: simText(result, { width: request.width, color: request.color }), calls }
+    const events = result.session.trace.events().map(eventLine)
+    return { ok: true, text: simText(result, { width: request.width, color: request.color }), calls, events }
   } catch (error) {
     return { ok: false, problem: `your RuntimeManager threw: ${firstLine(error)}` }
   }

@@ -10,7 +10,7 @@ import { CONNECTIVITIES, type Connectivity } from '../machinery/images/registry.
 import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime/runtime-profiles.ts'
 import { ReferenceError, parseReference } from '../machinery/images/image-ref.ts'
 import { SimError } from '../assembly/index.ts'
-import { firstDifference, LEARNER_FILE, runLearnerSim } from './learner-run.ts'
+import { eventLine, firstDifference, firstEventDifference, LEARNER_FILE, runLearnerSim } from './learner-run.ts'
 import { runSim, simJson, simText, type SimOptions } from './run-sim.ts'
 import { isScenarioFile, loadScenario, runScenario } from './scenario.ts'
 import { SocketInUseError } from '../lab/cri-server.ts'
@@ -219,10 +219,18 @@ async function learnerRun(manifest: Pod, simOptions: SimOptions, columns: number
   }
   const reference = runSim(manifest, simOptions)
   const expected = reference.session.trace.calls()
-  const difference = firstDifference(mine.calls, expected)
+  const callDifference = firstDifference(mine.calls, expected)
+  const eventDifference = firstEventDifference(mine.events, reference.session.trace.events().map(eventLine))
   console.log([`Your kubelet (${LEARNER_FILE}):`, '', mine.text, '', 'The reference kubelet:', '', simText(reference, { width: columns, color }), ''].join('\n'))
-  console.log(difference ? `First difference: ${difference}` : 'Your kubelet makes the same CRI calls as the reference.')
-  return difference ? 1 : 0
+  if (!callDifference && !eventDifference) {
+    console.log('Your kubelet makes the same CRI calls and records the same events as the reference.')
+    return 0
+  }
+  if (callDifference) console.log(`First difference in the CRI calls: ${callDifference}`)
+  else console.log('The CRI calls are the same as the reference’s.')
+  if (eventDifference) console.log(`First difference in the events: ${eventDifference}`)
+  else console.log('The events are the same as the reference’s.')
+  return 1
 }
 
 try {

@@ -33,7 +33,10 @@ describe('on a fresh workbook', () => {
     expect(result.stdout).toContain('TODO: validatePod is not written yet')
     expect(result.stdout).toMatch(/edit {2}katas\/01-pods\/pods\.ts:\d+:\d+/)
     expect(result.stdout).toMatch(/spec {2}katas\/01-pods\/pods\.spec\.ts:\d+:\d+/)
-    expect(result.stdout).toContain('Stuck? Hint 1 of 5: run `npm run kata -- hint pods`.')
+    // The hint offered is the one about the failing spec's describe group, and names its kata.
+    expect(result.stdout).toContain('Stuck? Hint 2 of 5 (kata 1 · pods) is about “validatePod: what the API server rejects”: run `npm run kata -- hint pods 2`.')
+    // Running the specs of an untouched kata is not trying it.
+    expect(workbook.kata('list').stdout).toMatch(/→ · +1 +pods/)
   })
 
   it('accepts a kata by number, name or folder', () => {
@@ -129,7 +132,9 @@ describe('the solution is revealed after a pass, and nothing is lost', () => {
     expect(backupName).toBeDefined()
     expect(workbook.read(backupName!)).toBe(mine)
     expect(workbook.read('katas', '01-pods', 'pods.ts')).toBe(starter())
-    expect(workbook.read('.podkata', 'progress.txt')).toMatch(/^pods: failing/m)
+    // Back at the starter, the kata is not tried again.
+    expect(workbook.read('.podkata', 'progress.txt')).toMatch(/^pods: not tried, hints seen 5, /m)
+    expect(workbook.kata('list').stdout).toMatch(/→ · +1 +pods/)
   })
 
   it('keeps every backup when reset runs twice in the same second', () => {
@@ -140,20 +145,53 @@ describe('the solution is revealed after a pass, and nothing is lost', () => {
 })
 
 describe('verify --mine, the capstone', () => {
-  it('runs every kata on the learner code, points at the first one that fails, and sums up', () => {
-    workbook.write('katas/01-pods/pods.ts', solution())
-    const partial = workbook.kata('verify', '--mine')
-    expect(partial.code).toBe(1)
-    expect(partial.stdout).toContain('Capstone: every kata on your own code, earlier chapters included.')
-    expect(partial.stdout).toMatch(/^✓ 1 pods/m)
-    expect(partial.stdout).toMatch(/^✗ 2 \w+ — 0\/\d+ specs pass/m)
+  const writeReference = (folder: string) => {
+    const kata = KATAS.find((k) => k.folder === folder)!
+    for (const file of kata.files) workbook.write(`katas/${folder}/${file}`, workbook.read('solutions', folder, file))
+  }
+  const writeStarter = (folder: string) => {
+    const kata = KATAS.find((k) => k.folder === folder)!
+    for (const file of kata.files) workbook.write(`katas/${folder}/${file}`, workbook.read('starters', folder, file))
+  }
 
-    for (const kata of KATAS) {
-      for (const file of kata.files) workbook.write(`katas/${kata.folder}/${file}`, workbook.read('solutions', kata.folder, file))
-    }
+  it('runs only the katas the learner has written, says which parts were the reference, and writes no progress', () => {
+    for (const kata of KATAS) writeStarter(kata.folder)
+    for (const folder of ['04-syncpod', '05-pause', '06-airgap']) writeReference(folder)
+    workbook.write('.podkata/progress.txt', 'syncpod: solved, 2026-11-30T10:00:00.000Z\npause: solved, 2026-11-30T10:00:00.000Z\nairgap: solved, 2026-11-30T10:00:00.000Z\n')
+    const before = workbook.read('.podkata', 'progress.txt')
     const result = workbook.kata('verify', '--mine')
+    expect(result.stdout).toContain('Capstone: every kata you have written, on a node built from your own code.')
+    expect(result.stdout).toMatch(/^· 1 pods — still at its starter: not run$/m)
+    expect(result.stdout).toMatch(/^· 3 sandbox — still at its starter: not run$/m)
+    expect(result.stdout).toMatch(/^✓ 4 syncpod/m)
+    expect(result.stdout).toMatch(/^✓ 6 airgap/m)
+    expect(result.stdout).toContain("The reference's part stood in for 1 pods, 3 sandbox, still at their starters.")
+    expect(result.stdout).toContain('Passed on your own code: 4 syncpod, 5 pause, 6 airgap.')
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain(`✓ All ${KATAS.length} katas pass on your code.`)
+    expect(workbook.read('.podkata', 'progress.txt')).toBe(before)
+    expect(workbook.kata('list').stdout).toContain('3 of 6 solved.')
+  })
+
+  it('builds every node from the learner’s parts once they are written', () => {
+    for (const kata of KATAS) writeReference(kata.folder)
+    // A kata-1 part that puts every pod on the node's namespaces breaks the later katas that run on it.
+    workbook.write(
+      'katas/01-pods/pods.ts',
+      workbook.read('solutions', '01-pods', 'pods.ts').replace(/(export function namespaceOptionsFor\(pod: Pod\): NamespaceOption \{)/, "$1\n  if (pod.metadata?.name) return { network: 'NODE', pid: 'NODE', ipc: 'NODE' }"),
+    )
+    const result = workbook.kata('verify', '--mine')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/^✗ 1 pods/m)
+    expect(result.stdout).toMatch(/^✓ 2 composite/m)
+    expect(result.stdout).toMatch(/^✗ 5 pause/m)
+    expect(result.stdout).not.toContain('stood in')
+  }, 60_000)
+
+  it('says so when nothing is written yet', () => {
+    for (const kata of KATAS) writeStarter(kata.folder)
+    const result = workbook.kata('verify', '--mine')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('Nothing to check yet: every kata is still at its starter.')
   })
 })
 
@@ -175,7 +213,7 @@ describe('the watch loop', () => {
     }
     await waitFor('0 of 22 specs pass.')
     loop.stdin.write('h\n')
-    await waitFor('Hint 1 of 5')
+    await waitFor('Hint 2 of 5')
     workbook.write('katas/01-pods/pods.ts', solution())
     await waitFor('Kata 1 is solved!')
     // A deleted working copy comes back as the starter, and the loop says so.
@@ -191,5 +229,43 @@ describe('the watch loop', () => {
     const code = await new Promise<number | null>((resolve) => loop.on('exit', resolve))
     expect(code).toBe(0)
     expect(existsSync(workbook.path('.podkata', 'progress.txt'))).toBe(true)
+  })
+})
+
+describe('starting anywhere', () => {
+  it('opens the loop at the kata named, and walking past untouched katas leaves them not tried', async () => {
+    rmSync(workbook.path('.podkata', 'progress.txt'), { force: true })
+    for (const kata of KATAS) {
+      for (const file of kata.files) workbook.write(`katas/${kata.folder}/${file}`, workbook.read('starters', kata.folder, file))
+    }
+    const loop = workbook.startWatchLoop('5')
+    let output = ''
+    loop.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const waitFor = async (text: string, from = 0) => {
+      const deadline = Date.now() + 20_000
+      while (!output.slice(from).includes(text)) {
+        if (Date.now() > deadline) throw new Error(`watch loop never printed "${text}"; it printed:\n${output}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    }
+    await waitFor('Kata 5 · pause')
+    await waitFor('specs pass.')
+    const beforeNext = output.length
+    loop.stdin.write('n\n')
+    await waitFor('Kata 6 · airgap', beforeNext)
+    await waitFor('specs pass.', beforeNext)
+    loop.stdin.write('q\n')
+    expect(await new Promise<number | null>((resolve) => loop.on('exit', resolve))).toBe(0)
+    const list = workbook.kata('list').stdout
+    expect(list).toMatch(/^ {2}· +5 +pause/m)
+    expect(list).toMatch(/^ {2}· +6 +airgap/m)
+    expect(list).toContain('0 of 6 solved.')
+  })
+
+  it('says in --help that a kata can be named, and refuses a word that is neither verb nor kata', () => {
+    expect(workbook.kata('--help').stdout).toMatch(/^ {2}<kata> +the watch loop, opened at that kata/m)
+    const result = workbook.kata('frobnicate')
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim()).toMatch(/^podkata: "frobnicate" is neither a verb nor a kata\./)
   })
 })

@@ -31,7 +31,7 @@ describe('npm run sim --mine and --compare', () => {
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Your kubelet \(katas\/04-syncpod\/sync-pod\.ts\):$/m)
     expect(stdout).toMatch(/^The reference kubelet:$/m)
-    expect(stdout.trim().split('\n').at(-1)).toBe('Your kubelet makes the same CRI calls as the reference.')
+    expect(stdout.trim().split('\n').at(-1)).toBe('Your kubelet makes the same CRI calls and records the same events as the reference.')
   })
 
   it('names the first call where the learner’s kubelet differs', () => {
@@ -41,7 +41,18 @@ describe('npm run sim --mine and --compare', () => {
     workbook.write(LEARNER, skipsImageStatus)
     const { code, stdout } = workbook.sim('examples/pods/web.yaml', '--compare')
     expect(code).toBe(1)
-    expect(stdout.trim().split('\n').at(-1)).toBe('First difference: call 3: yours is PullImage nginx:1.27; the reference makes ImageStatus nginx:1.27')
+    expect(stdout).toContain('First difference in the CRI calls: call 3: yours is PullImage nginx:1.27; the reference makes ImageStatus nginx:1.27')
+  })
+
+  it('names the first event that differs when the calls are the same', () => {
+    const noSandboxChanged = workbook
+      .read('solutions', '04-syncpod', 'sync-pod.ts')
+      .replace("recorder.record('Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')", '')
+    workbook.write(LEARNER, noSandboxChanged)
+    const { code, stdout } = workbook.sim('examples/pods/web.yaml', '--compare', '--crash', 'pause')
+    expect(code).toBe(1)
+    expect(stdout).toContain('The CRI calls are the same as the reference’s.')
+    expect(stdout).toMatch(/^First difference in the events: event \d+: yours is .+; the reference records Normal SandboxChanged: Pod sandbox changed, it will be killed and re-created\.$/m)
   })
 
   it('stops an endless loop and says so', () => {

@@ -4,9 +4,9 @@
  * copied.
  */
 import { spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
 import { runCommand, runSimCommand, type CliResult } from './run-command.ts'
 
@@ -37,6 +37,7 @@ export class TempWorkbook {
   }
 
   write(relativePath: string, text: string): void {
+    mkdirSync(dirname(this.path(relativePath)), { recursive: true })
     writeFileSync(this.path(relativePath), text)
   }
 
@@ -51,8 +52,8 @@ export class TempWorkbook {
   }
 
   /** Starts the watch loop with piped stdin: write a key and a newline to press it. */
-  startWatchLoop() {
-    return spawn(process.execPath, [this.path('scripts', 'kata.mjs')], {
+  startWatchLoop(...args: string[]) {
+    return spawn(process.execPath, [this.path('scripts', 'kata.mjs'), ...args], {
       cwd: this.root,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -4,8 +4,9 @@
  * which file that import really loads:
  *
  * - `learner`:     the working copy in katas/ (what `npm run kata` runs),
- * - `mine`:        the same, and earlier chapters' reference code that a kata builds on is
- *                  replaced by the learner's own (the capstone: the whole node from your code),
+ * - `mine`:        the same, and the reference parts a kata builds on (assembly/reference-parts.ts
+ *                  imports them from solutions/) are replaced by the learner's own, for the katas
+ *                  in `own` (the capstone: the node from your code, where you have written it),
  * - `starter`:     the pristine starter in starters/ (the proof that no spec passes for free),
  * - `reference`:   the solution in solutions/ (the proof that every spec can pass),
  * - `known-wrong`: a deliberately mistaken version in proof/known-wrong/<kata>/<variant>/
@@ -21,7 +22,7 @@ import { KATAS_DIR, KNOWN_WRONG_DIR, SOLUTIONS_DIR, STARTERS_DIR } from './paths
 
 export type Implementation =
   | { kind: 'learner' }
-  | { kind: 'mine' }
+  | { kind: 'mine'; own: readonly string[] }
   | { kind: 'starter' }
   | { kind: 'reference' }
   | { kind: 'known-wrong'; kataFolder: string; variant: string }
@@ -38,7 +39,7 @@ export function implementationSwap(implementation: Implementation): Plugin {
       if (!resolved) return null
       const target =
         implementation.kind === 'mine'
-          ? learnerTwinOfReference(resolved.id)
+          ? learnerTwinOfReference(resolved.id, implementation.own)
           : SPEC_FILE.test(importer) && fileInKata(KATAS_DIR, resolved.id)
             ? swapTarget(implementation, resolved.id)
             : undefined
@@ -70,7 +71,8 @@ function swapTarget(implementation: Implementation, learnerFile: string): string
   }
 }
 
-/** solutions/<kata>/<file>.ts → katas/<kata>/<file>.ts, for the capstone run. */
-function learnerTwinOfReference(path: string): string | undefined {
-  return fileInKata(SOLUTIONS_DIR, path) ? join(KATAS_DIR, relative(SOLUTIONS_DIR, path)) : undefined
+/** solutions/<kata>/<file>.ts → katas/<kata>/<file>.ts for a kata in `own`, for the capstone run. */
+function learnerTwinOfReference(path: string, own: readonly string[]): string | undefined {
+  if (!fileInKata(SOLUTIONS_DIR, path)) return undefined
+  return own.includes(basename(dirname(path))) ? join(KATAS_DIR, relative(SOLUTIONS_DIR, path)) : undefined
 }

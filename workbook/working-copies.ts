@@ -3,7 +3,7 @@
  * starters/<kata>/ the first time they are needed. A working copy is never overwritten here:
  * only `reset` replaces one, after backing it up.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { KATAS, type Kata } from '../katas/katas.ts'
 import { KATAS_DIR, STARTERS_DIR } from './paths.ts'
@@ -29,4 +29,20 @@ export function ensureWorkingCopies(katas: readonly Kata[] = KATAS): string[] {
     }
   }
   return created
+}
+
+/**
+ * Whether the learner has not changed a kata yet: every working copy is missing or still reads
+ * exactly as its starter. Such a kata is "not tried", whatever a run of its specs said.
+ */
+export function isAtStarter(kata: Kata): boolean {
+  return kata.files.every((file) => {
+    const target = workingCopyPath(kata, file)
+    if (!existsSync(target)) return true
+    try {
+      return readFileSync(target, 'utf8') === readFileSync(starterPath(kata, file), 'utf8')
+    } catch {
+      return false
+    }
+  })
 }

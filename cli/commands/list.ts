@@ -11,7 +11,7 @@ export function list(): number {
 export function renderList(progress: Progress): string {
   const current = KATAS.find((kata) => !progress.isSolved(kata))
   const lines = KATAS.map((kata) => {
-    const status = progress.of(kata)?.status
+    const status = progress.stateOf(kata)
     const mark = status === 'solved' ? green(PASS) : status === 'failing' ? red(FAIL) : dim(UNTRIED)
     const pointer = kata === current ? cyan('→') : ' '
     return `${pointer} ${mark} ${String(kata.number).padStart(2)}  ${kata.slug.padEnd(10)} ${kata.title} ${dim(`(chapter: ${kata.chapter.title})`)}`

@@ -1,6 +1,6 @@
 /**
- * `npm run kata` with no verb: the watch loop. It opens the first unsolved kata, runs its
- * specs, and runs them again every time a file of that kata is saved. Keys: h hint, n next
+ * `npm run kata [-- <kata>]`: the watch loop. It opens the kata named, or the first one not
+ * solved, runs its specs, and runs them again every time a file of that kata is saved. Keys: h hint, n next
  * kata, l list, r run again, s solution (once solved), q quit.
  *
  * Like rustlings' watch mode: say "Checking…" at once, ignore saves while a run is going
@@ -14,7 +14,7 @@ import { KATAS, type Kata } from '../../katas/katas.ts'
 import { KATAS_DIR, ROOT } from '../../workbook/paths.ts'
 import { ensureWorkingCopies, workingCopyPath } from '../../workbook/working-copies.ts'
 import { Progress } from '../progress.ts'
-import { renderHint, renderRun } from '../report.ts'
+import { offeredHint, renderHint, renderRun } from '../report.ts'
 import { passed, SpecRunner, type KataRun } from '../spec-runner.ts'
 import { bold, cyan, dim, green } from '../style.ts'
 import { renderList } from './list.ts'
@@ -36,10 +36,10 @@ function inodeOf(path: string): string | undefined {
 /** Editors write a file in several steps (write, rename) within a few ms; wait this long for the last. */
 const DEBOUNCE_MS = 20
 
-export async function watch(options: { manual: boolean }): Promise<number> {
+export async function watch(options: { manual: boolean; kata?: Kata }): Promise<number> {
   ensureWorkingCopies()
   const progress = Progress.load()
-  const first = KATAS.find((kata) => !progress.isSolved(kata)) ?? KATAS[KATAS.length - 1]!
+  const first = options.kata ?? KATAS.find((kata) => !progress.isSolved(kata)) ?? KATAS[KATAS.length - 1]!
   const loop = new WatchLoop(await SpecRunner.start(), progress, first, options.manual)
   return loop.run()
 }
@@ -50,6 +50,8 @@ class WatchLoop {
   private running = false
   private changedWhileRunning = new Set<string>()
   private lastRun: KataRun | undefined
+  /** The hint level last shown for this run, so that h again goes one level further. */
+  private hintShown: number | undefined
   private footnote = ''
   private quitting = false
   private folderCheck: NodeJS.Timeout | undefined
@@ -74,6 +76,7 @@ class WatchLoop {
   private openKata(kata: Kata): void {
     this.kata = kata
     this.lastRun = undefined
+    this.hintShown = undefined
     this.footnote = ''
     this.watchKataFolder()
     void this.check([])
@@ -135,6 +138,7 @@ class WatchLoop {
     const wasSolved = this.progress.isSolved(kata)
     this.progress.record(kata, passed(run) ? 'solved' : 'failing')
     this.lastRun = run
+    this.hintShown = undefined
     this.footnote = passed(run) ? this.solvedMessage(wasSolved) : ''
     if (recreated.length > 0) this.footnote = dim(`${recreated.join(', ')} was missing, so it was made again from its starter.`)
     this.draw()
@@ -183,8 +187,16 @@ class WatchLoop {
   private async key(key: string): Promise<void> {
     switch (key) {
       case 'h': {
+        // First the hint about the failing spec (or the next unseen one), then one level further each time.
         const seen = this.progress.of(this.kata)?.hintsSeen ?? 0
-        const level = Math.min(seen + 1, this.kata.hints.length)
+        const total = this.kata.hints.length
+        const level =
+          this.hintShown !== undefined
+            ? Math.min(this.hintShown + 1, total)
+            : this.lastRun
+              ? offeredHint(this.lastRun, seen).level
+              : Math.min(seen + 1, total)
+        this.hintShown = level
         this.progress.recordHintSeen(this.kata, level)
         this.draw(renderHint(this.kata, level))
         return
