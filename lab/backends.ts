@@ -44,7 +44,7 @@ export interface Backend {
   kill(pid: number): void
   /**
    * In a container started with `sh -c 'sh -c "sleep 2 &"; exec sleep 3600'`: the process
-   * table after `ms` milliseconds of the container's life.
+   * table once the container has run for `ms` milliseconds.
    */
   psAfter(containerId: string, ms: number): Promise<PsRow[]>
   /** Requests the lab's mirror received, when it has one. */
@@ -61,7 +61,6 @@ export interface Backend {
 export async function containerdBackend(node: LabNode, registryScript: string, catalogFile: string): Promise<Backend> {
   const dir = node.dir
   await node.start()
-  const started = new Map<string, number>()
   return {
     kind: 'containerd',
     cri: node.cri,
@@ -94,8 +93,9 @@ export async function containerdBackend(node: LabNode, registryScript: string, c
       process.kill(pid, 'SIGKILL')
     },
     async psAfter(containerId, ms) {
-      const since = started.get(containerId) ?? Date.now()
-      started.set(containerId, since)
+      // The container's own start time (nanoseconds), as containerd recorded it.
+      const { status } = await node.cri.containerStatus({ containerId })
+      const since = Number(BigInt(status.startedAt) / 1_000_000n)
       await sleep(Math.max(0, since + ms - Date.now()))
       const result = await node.cri.execSync({ containerId, cmd: ['ps', '-o', 'pid,ppid,stat,comm'], timeout: 10 })
       return parsePs(result.stdout.toString('utf8'))

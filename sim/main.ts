@@ -13,8 +13,6 @@ import { SimError } from '../assembly/index.ts'
 import { eventLine, firstDifference, firstEventDifference, LEARNER_FILE, runLearnerSim } from './learner-run.ts'
 import { runSim, simJson, simText, type SimOptions } from './run-sim.ts'
 import { isScenarioFile, loadScenario, runScenario } from './scenario.ts'
-import { SocketInUseError } from '../lab/cri-server.ts'
-import { serveSimulator } from '../lab/serve-sim.ts'
 
 const CUT_OFFS = CONNECTIVITIES.filter((c) => c !== 'online')
 
@@ -176,6 +174,9 @@ async function serve(socket: string, positionals: string[], values: ReturnType<t
   if (podOnly) throw new UsageError(`--serve runs a runtime, not a pod; drop --${podOnly}`)
   if (socket.trim() === '') throw new UsageError('--serve needs a socket path, e.g. --serve /tmp/podkata-cri.sock')
   const node = options(values)
+  // Loaded only here: gRPC is not needed for anything else the sim does.
+  const { serveSimulator } = await import('../lab/serve-sim.ts')
+  const { SocketInUseError } = await import('../lab/cri-server.ts')
   try {
     await serveSimulator(socket, {
       runtime: node.runtime ?? 'containerd-1.7',
