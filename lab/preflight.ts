@@ -46,10 +46,10 @@ function staticLibc(): boolean {
 }
 
 /** Undefined when the lab can run; otherwise one line saying what it needs. */
-export function whatIsMissing(): string | undefined {
+export function whatIsMissing(machine: { platform: string; uid: number | undefined } = { platform: process.platform, uid: process.getuid?.() }): string | undefined {
   const install = `apt-get install -y ${LAB_PACKAGES.join(' ')}`
-  if (process.platform !== 'linux') return `the lab runs a real containerd, so it needs Linux as root (this is ${process.platform}); on a Debian 12 machine: ${install}`
-  if (process.getuid?.() !== 0) return `the lab needs root (network namespaces, containerd): sudo npm run lab; it needs ${install}`
+  if (machine.platform !== 'linux') return `the lab runs a real containerd, so it needs Linux as root (this is ${machine.platform}); on a Debian 12 machine: ${install}`
+  if (machine.uid !== 0) return `the lab needs root (network namespaces, containerd): sudo npm run lab; it needs ${install}`
   const missing = NEEDS.filter((n) => !n.present())
   if (missing.length > 0) return `missing ${missing.map((n) => n.what).join(', ')}: ${install}`
   return undefined

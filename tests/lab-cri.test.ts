@@ -17,6 +17,7 @@ import { CriClient, CriError } from '../lab/cri-client.ts'
 import { serveCri, type CriServer } from '../lab/cri-server.ts'
 import { buildImage, type ImageFile } from '../lab/images/image-archive.ts'
 import { sandboxConfig } from '../lab/pods.ts'
+import { whatIsMissing } from '../lab/preflight.ts'
 import { SCENARIOS } from '../lab/scenarios.ts'
 import { simulatedNode, simulatorProfileFor, type SimulatedNodeHandle } from '../lab/sim-node.ts'
 import { ROOT } from '../workbook/paths.ts'
@@ -165,6 +166,11 @@ describe("the lab's helpers", () => {
     expect(hasSysResource('CapEff:\t000001ffffffffff\n')).toBe(true)
     const defaults = ['root = "/var/lib/containerd"', 'state = "/run/containerd"', '[grpc]', '  address = "/run/containerd/containerd.sock"'].join('\n')
     expect(() => labConfig(defaults, { root: '/l/root', state: '/l/state', socket: '/l/c.sock', opt: '/l/opt', cniConfDir: '/l/cni', certsDir: '/l/certs', runcRoot: '/l/runc' }, { restrictOomScoreAdj: true, cniBinDir: '/usr/lib/cni' })).toThrow(ConfigShapeError)
+  })
+
+  it('say in one line what a machine lacks before anything starts', () => {
+    expect(whatIsMissing({ platform: 'darwin', uid: 501 })).toMatch(/^the lab runs a real containerd, so it needs Linux as root \(this is darwin\); on a Debian 12 machine: apt-get install -y containerd runc containernetworking-plugins busybox-static gcc libc6-dev iproute2 util-linux$/)
+    expect(whatIsMissing({ platform: 'linux', uid: 1000 })).toMatch(/^the lab needs root .*: sudo npm run lab; it needs apt-get install -y containerd /)
   })
 
   it('read busybox ps without its header or itself, and pick the simulator profile for the containerd found', () => {
