@@ -49,6 +49,8 @@ export interface Backend {
   psAfter(containerId: string, ms: number): Promise<PsRow[]>
   /** Requests the lab's mirror received, when it has one. */
   registryLog(): string[]
+  /** Only the real runtime: a new sandbox_image in the config, and a restart. */
+  restartWithSandboxImage?(image: string): Promise<void>
   stop(): Promise<string[]>
 }
 
@@ -101,6 +103,7 @@ export async function containerdBackend(node: LabNode, registryScript: string, c
       return parsePs(result.stdout.toString('utf8'))
     },
     registryLog: () => node.registryLog(),
+    restartWithSandboxImage: (image) => node.restartWithSandboxImage(image),
     stop: () => node.stop(),
   }
 }

@@ -8,13 +8,14 @@
 import type { PodSandboxStatusResponse } from '../machinery/runtime/cri.ts'
 import { CriError } from './cri-client.ts'
 import { ensureLogDirectory, NAMESPACES, type Backend, type PsRow } from './backends.ts'
-import { APP_IMAGE, PAUSE_IMAGE, type LabImage } from './images/build-images.ts'
+import { APP_IMAGE, PAUSE_IMAGE, PAUSE_NOREAP_IMAGE, type LabImage } from './images/build-images.ts'
 import { appConfig, sandboxConfig, type PodShape } from './pods.ts'
 
 export const MIRROR = 'http://127.0.0.1:5000'
 
 export interface LabImages {
   pause: LabImage
+  pauseNoReap: LabImage
   app: LabImage
 }
 
@@ -398,6 +399,38 @@ export const SCENARIOS: Scenario[] = [
           ...backend.registryLog().map((line) => `mirror: ${line}`),
           '$ crictl images',
           image ? `${image.repoTags.join(', ')}  pinned: ${image.pinned}` : '(not there)',
+        ],
+      }
+    },
+  },
+  {
+    id: 'no-reap',
+    title: 'A pause that does not reap: a zombie stays',
+    chapter: '5',
+    commands: [
+      'ctr -n k8s.io images import pause-noreap.tar',
+      `# /etc/containerd/config.toml: sandbox_image = "${PAUSE_NOREAP_IMAGE}", then restart containerd`,
+      'crictl runp shared-pid-pod.json && crictl create … && crictl start …',
+      'crictl exec <container-id> ps -o pid,ppid,stat,comm',
+    ],
+    realOnly: "the simulator runs the kata's pause program whatever the image, so it has no pause that forgets to reap",
+    async run(backend, state) {
+      const imported = await backend.importImage(state.images.pauseNoReap)
+      await backend.restartWithSandboxImage!(PAUSE_NOREAP_IMAGE)
+      await startPod(backend, state, { name: 'no-reap', sharePid: true })
+      const app = await startApp(backend, state, 'no-reap', 0, ORPHAN_SCRIPT)
+      const orphan = (rows: PsRow[]) => rows.find((r) => r.ppid === 1 && r.comm === 'sleep')
+      let at = 2_700
+      let rows = await backend.psAfter(app.id, at)
+      while (orphan(rows) && !orphan(rows)!.stat.startsWith('Z') && at < 6_000) rows = await backend.psAfter(app.id, (at += 300))
+      return {
+        observed: { afterOrphanExits: processTree(rows) },
+        transcript: [
+          '$ ctr -n k8s.io images import pause-noreap.tar',
+          imported,
+          `$ # sandbox_image = "${PAUSE_NOREAP_IMAGE}"; restart containerd`,
+          `$ crictl exec <app> ps -o pid,ppid,stat,comm   # at ${at / 1000} s, after the orphan's sleep 2`,
+          ...psText(rows),
         ],
       }
     },

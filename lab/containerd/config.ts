@@ -25,8 +25,9 @@ export function hasSysResource(procStatus: string): boolean {
   return hex !== undefined && ((BigInt(`0x${hex}`) >> 24n) & 1n) === 1n
 }
 
-export function labConfig(defaults: string, paths: LabPaths, options: { restrictOomScoreAdj: boolean; cniBinDir: string }): string {
+export function labConfig(defaults: string, paths: LabPaths, options: { restrictOomScoreAdj: boolean; cniBinDir: string; sandboxImage?: string }): string {
   const changes: [RegExp, string][] = [
+    ...(options.sandboxImage ? ([[/^( {4}sandbox_image = )".*"$/m, `$1${q(options.sandboxImage)}`]] as [RegExp, string][]) : []),
     [/^root = ".*"$/m, `root = ${q(paths.root)}`],
     [/^state = ".*"$/m, `state = ${q(paths.state)}`],
     [/^(\[grpc\]\n  address = )".*"$/m, `$1${q(paths.socket)}`],

@@ -61,11 +61,27 @@ export class LabNode {
   /** Creates the loopback-only namespace, writes the config, starts containerd and waits for its socket. */
   async start(): Promise<void> {
     for (const path of Object.values(this.paths)) if (!path.endsWith('.sock')) mkdirSync(path, { recursive: true })
-    const restrict = !hasSysResource(readFileSync('/proc/self/status', 'utf8'))
-    const defaults = execFileSync('containerd', ['config', 'default'], { encoding: 'utf8' })
-    writeFileSync(join(this.dir, 'config.toml'), labConfig(defaults, this.paths, { restrictOomScoreAdj: restrict, cniBinDir: CNI_BIN_DIR }))
+    this.writeConfig()
     execFileSync('ip', ['netns', 'add', this.netns], { stdio: 'pipe' })
     execFileSync('ip', ['-n', this.netns, 'link', 'set', 'lo', 'up'], { stdio: 'pipe' })
+    await this.startContainerd()
+  }
+
+  /** A new `sandbox_image` in the config, and containerd restarted to read it, as an admin would. */
+  async restartWithSandboxImage(image: string): Promise<void> {
+    if (this.containerd) await stopProcess(this.containerd)
+    this.writeConfig(image)
+    await this.startContainerd()
+  }
+
+  private writeConfig(sandboxImage?: string): void {
+    const restrict = !hasSysResource(readFileSync('/proc/self/status', 'utf8'))
+    const defaults = execFileSync('containerd', ['config', 'default'], { encoding: 'utf8' })
+    const options = { restrictOomScoreAdj: restrict, cniBinDir: CNI_BIN_DIR, ...(sandboxImage ? { sandboxImage } : {}) }
+    writeFileSync(join(this.dir, 'config.toml'), labConfig(defaults, this.paths, options))
+  }
+
+  private async startContainerd(): Promise<void> {
     this.containerd = this.inNetns('containerd', ['--config', join(this.dir, 'config.toml')], join(this.dir, 'containerd.log'))
     await this.waitForSocket()
   }
