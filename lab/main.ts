@@ -15,7 +15,7 @@ import { compareObservations } from './compare.ts'
 import { buildLabImages } from './images/build-images.ts'
 import { whatIsMissing } from './preflight.ts'
 import { differenceLines, progressEnd, progressStart, summaryLine, writeFixtures, type RunInfo, type ScenarioResult } from './report.ts'
-import { SCENARIOS, type LabImages, type RunState } from './scenarios.ts'
+import { SCENARIOS, type LabImages, type RunState } from './scenarios/index.ts'
 import { simulatorProfileFor } from './sim-node.ts'
 
 /** Set on Ctrl-C: the run is being torn down, and its errors are not news. */

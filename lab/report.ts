@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FieldComparison } from './compare.ts'
-import type { Outcome, Scenario } from './scenarios.ts'
+import type { Outcome, Scenario } from './scenarios/index.ts'
 
 export interface ScenarioResult {
   scenario: Scenario
