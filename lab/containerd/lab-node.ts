@@ -13,11 +13,13 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, openSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { CriClient } from '../cri-client.ts'
 import { hasSysResource, labConfig, type LabPaths } from './config.ts'
 import { criCgroups, descendantsOf, killQuietly, list, mountsUnder, removeCgroup, shimsOf, sleep, stillRunningAfter, stopProcess, type Started } from './host-processes.ts'
 
 export const CNI_BIN_DIR = '/usr/lib/cni'
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 /** The pod network of the lab's bridge: the simulator's default pod CIDR, so both hand out the same IPs. */
 export const POD_CIDR = '10.244.1.0/24'
 export const CNI_NETWORK = 'podkata-lab'
@@ -85,7 +87,8 @@ export class LabNode {
   /** Starts a program inside the lab's network namespace (nsenter execs it: same PID). */
   inNetns(command: string, args: string[], logFile: string): Started {
     const log = openSync(logFile, 'a')
-    const child = spawn('nsenter', [`--net=/run/netns/${this.netns}`, '--', command, ...args], { stdio: ['ignore', log, log] })
+    // From the repository root, so that `node --import tsx` finds tsx wherever the lab was started.
+    const child = spawn('nsenter', [`--net=/run/netns/${this.netns}`, '--', command, ...args], { stdio: ['ignore', log, log], cwd: REPO_ROOT })
     if (child.pid === undefined) throw new Error(`could not start ${command}`)
     return { pid: child.pid, process: child }
   }
