@@ -45,6 +45,7 @@ export default defineConfig({
     sidebar: [
       { text: 'Guide', items: guide },
       { text: 'Chapters', items: chapterLinks() },
+      { text: 'On a real node', items: [{ text: 'The real-node lab', link: '/lab' }] },
     ],
     search: { provider: 'local' },
     outline: { level: [2, 3] },
