@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
 import { runCommand, runSimCommand, type CliResult } from './run-command.ts'
 
-const COPIED = ['cli', 'katas', 'starters', 'solutions', 'machinery', 'assembly', 'sim', 'render', 'workbook', 'scripts', 'examples', 'package.json', 'tsconfig.json']
+const COPIED = ['cli', 'katas', 'starters', 'solutions', 'machinery', 'assembly', 'sim', 'render', 'workbook', 'scripts', 'examples', 'lab', 'package.json', 'tsconfig.json']
 
 
 export class TempWorkbook {
