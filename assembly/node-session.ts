@@ -17,6 +17,7 @@ import { withApiDefaults } from '../machinery/kubelet/api-defaults.ts'
 import type { ApiPodStatus } from '../machinery/kubelet/api-status.ts'
 import { Backoff } from '../machinery/kubelet/backoff.ts'
 import { LABELS } from '../machinery/kubelet/pod-configs.ts'
+import { StartupProber } from '../machinery/kubelet/prober.ts'
 import { PodWorker, RELIST_MS, RETRY_AFTER_ERROR_MS, type StepResult } from '../machinery/kubelet/pod-worker.ts'
 import { describeEvents, getPods, podColumns, tabwrite, humanDuration } from '../machinery/kubectl/kubectl.ts'
 import { SimulatedNode } from '../machinery/node/node.ts'
@@ -124,7 +125,7 @@ export class NodeSession {
       behaviour: (config) => this.behaviourOf(config.labels ?? {}),
       trace: this.trace,
     })
-    this.cri = criClient(this.runtime, this.trace)
+    this.cri = criClient(this.runtime, this.trace, this.runtime.faults)
     this.imageBackOff = new Backoff(() => clock.now())
     this.containerBackOff = new Backoff(() => clock.now())
   }
@@ -145,6 +146,7 @@ export class NodeSession {
     recorder.record('Normal', 'Scheduled', `Successfully assigned ${pod.metadata!.namespace}/${name} to ${this.nodeName}`, {
       source: 'default-scheduler',
     })
+    const prober = new StartupProber()
     const deps: ManagerDeps = {
       cri: this.cri,
       recorder,
@@ -153,9 +155,10 @@ export class NodeSession {
       containerBackOff: this.containerBackOff,
       podSandboxChanged: this.parts.pause.podSandboxChanged,
       namespaceOptionsFor: this.parts.pods.namespaceOptionsFor,
+      startupManager: prober,
     }
     const manager = new this.parts.kubelet.RuntimeManager(deps)
-    const worker = new PodWorker({ pod, runtime: this.runtime, manager, trace: this.trace, clock, nodeIP: this.node.nodeIP })
+    const worker = new PodWorker({ pod, runtime: this.runtime, manager, trace: this.trace, clock, nodeIP: this.node.nodeIP, prober })
     this.pods.set(name, { pod, worker, recorder, createdAt: clock.now() })
     this.due.set(name, clock.now())
     return name
@@ -213,9 +216,14 @@ export class NodeSession {
       if (!next) break
       const [name, at] = next
       if (at > clock.now()) clock.advance(at - clock.now())
-      const results = this.entry(name).worker.syncOnce()
+      const { worker } = this.entry(name)
+      const results = worker.syncOnce()
       const failed = results.some((r) => r.error)
-      this.due.set(name, clock.now() + (failed ? RETRY_AFTER_ERROR_MS : results.length > 0 ? RELIST_MS : RESYNC_MS))
+      let dueAt = clock.now() + (failed ? RETRY_AFTER_ERROR_MS : results.length > 0 ? RELIST_MS : RESYNC_MS)
+      // A startup probe that passes makes a sync due (the prober tells the pod worker).
+      const probePasses = worker.nextProbePass()
+      if (probePasses !== undefined) dueAt = Math.min(dueAt, Math.max(probePasses, clock.now()) + RELIST_MS)
+      this.due.set(name, dueAt)
     }
     if (clock.now() < end) clock.advance(end - clock.now())
   }
@@ -354,10 +362,19 @@ export class NodeSession {
     return describeEvents(v.events, v.now)
   }
 
-  /** Init containers finish their job as soon as they start; everything else keeps running. */
+  /**
+   * What a container's process does: one whose command ends in `exit N` (e.g. `sh -c 'exit 1'`)
+   * exits with N as soon as it starts; other init containers finish their job at once (exit 0);
+   * everything else keeps running.
+   */
   private behaviourOf(labels: Record<string, string>): { exitCode: number } | 'runs' {
     const entry = [...this.pods.values()].find((e) => e.pod.metadata?.uid === labels[LABELS.podUid])
-    const init = entry?.pod.spec?.initContainers?.find((c) => c.name === labels[LABELS.containerName])
+    const name = labels[LABELS.containerName]
+    const init = entry?.pod.spec?.initContainers?.find((c) => c.name === name)
+    const container = init ?? entry?.pod.spec?.containers.find((c) => c.name === name)
+    const script = [...(container?.command ?? []), ...(container?.args ?? [])].join(' ')
+    const exit = /(?:^|[\s;&|])exit (\d+)\s*$/.exec(script)
+    if (exit) return { exitCode: Number(exit[1]) }
     return init && init.restartPolicy !== 'Always' ? { exitCode: 0 } : 'runs'
   }
 

@@ -109,22 +109,27 @@ export const KATAS: readonly Kata[] = [
         'Keep one SandboxRecord per sandbox in this.sandboxes, keyed by its id (node.ids.next()).',
       'runPodSandbox: sandboxNamespaceOptions(config) says what to create. network NODE means kernel.host.net and ' +
         'kernel.host.uts and no IP; otherwise kernel.createNetworkNamespace() (set pinned = true, the runtime ' +
-        'bind-mounts it), a new uts namespace, and node.ipam.allocate(id), added to net.addresses. ipc and pid: ' +
-        "NODE means the node's, anything else a new namespace. Then kernel.spawn('/pause', { net, uts, ipc, pid, mnt }).",
+        "bind-mounts it), a new uts namespace with setHostname(uts, config.hostname), and node.ipam.allocate(id), added " +
+        "to net.addresses. ipc and pid: NODE means the node's, anything else a new namespace. Then kernel.spawn('/pause', " +
+        "{ net, uts, ipc, pid, mnt: kernel.createNamespace('mnt') }): a namespace you leave out is the node's.",
       'The name is `${name}_${namespace}_${uid}_${attempt}` from config.metadata. It stays reserved until the ' +
         'sandbox is removed, stopped or not: a clash throws GrpcError("Unknown", `failed to reserve sandbox name ' +
-        '"<name>": name "<name>" is reserved for "<existing id>"`).',
+        '"<name>": name "<name>" is reserved for "<existing id>"`). containerd calls node.ids.next() BEFORE it ' +
+        'checks the name, so a refused request still uses up an id.',
       'Look sandboxes up with resolveId(this.sandboxes.keys(), idOrPrefix). A PrefixError of kind "not-found" ' +
         'means unknown: stop and remove then return {} (they are idempotent), status throws ' +
         'GrpcError("NotFound", "an error occurred when try to find sandbox: not found"). With verbose, info is ' +
         '{ info: JSON.stringify({ pid, processStatus, netNamespaceClosed: !net.alive }) }: the pause pid and "running" ' +
-        'while it runs, 0 and "deleted" once it is gone.',
+        'while it runs, 0 and "deleted" once it is gone. containerd\'s exit monitor makes a sandbox whose pause died ' +
+        'SANDBOX_NOTREADY without any Stop: check node.kernel.processes.get(pausePid)?.state before you report (status ' +
+        'and list). Its IP stays: the pinned netns is still alive.',
       'stopPodSandbox: node.containers.stop() each container in the sandbox, kernel.exit(pausePid, 137), and for a ' +
         "pod-network sandbox only (never the node's own network) ipam.release(id), delete the IP from net.addresses " +
         'and kernel.unpin(net); state SANDBOX_NOTREADY. The status ' +
         "then reports ip '' because the network namespace is gone (net.alive is false). removePodSandbox: stop " +
         'first, node.containers.remove() each one left, then delete the record. listPodSandbox: filter by ' +
-        'id (resolveId, but an unknown id just matches nothing), state.state and every labelSelector entry.',
+        'id (resolveId; if it throws — unknown, or a prefix several ids share — compare the filter as it is with each ' +
+        'full id, which matches nothing), state.state and every labelSelector entry.',
     ],
     hintFor: {
       'runPodSandbox: create and start the pod-level sandbox': 2,
@@ -147,7 +152,8 @@ export const KATAS: readonly Kata[] = [
         'computePodActions, then cri.runPodSandbox({ config: generatePodSandboxConfig(pod, actions.attempt, ' +
         'this.deps.namespaceOptionsFor(pod)) }) when ' +
         'actions.createSandbox, then cri.podSandboxStatus, then this.start(...) for each index in ' +
-        'initContainersToStart and containersToStart. For a first version of computePodActions, copy what ' +
+        'initContainersToStart and containersToStart (start() also holds back a container that keeps crashing: do not ' +
+        'call startContainer yourself). For a first version of computePodActions, copy what ' +
         'this.deps.podSandboxChanged(pod, status) says and start every app container.',
       'startContainer is three CRI calls with an event after each: ensureImageExists → imageRef; ' +
         'cri.createContainer({ podSandboxId, config: generateContainerConfig(cri, pod, container, restartCount, imageRef, ' +
@@ -172,11 +178,26 @@ export const KATAS: readonly Kata[] = [
       'A failed RunPodSandbox ends the sync: record Warning FailedCreatePodSandBox "Failed to create pod sandbox: ' +
         '<error.message>" (the message is already "rpc error: code = … desc = …") and return [{ action: ' +
         "'CreatePodSandbox', target: podFullName(pod), error: 'CreatePodSandboxError', message: `Failed to create sandbox " +
-        'for pod "${podFullName(pod)}": ${error.message}` }]. A failed init container (not a sidecar) also ends it.',
-      'computePodActions with a good sandbox: for each init container i in order — a sidecar (restartPolicy Always) ' +
-        'that is not running: start it and stop looking; running: go on. A regular one that exited 0: go on; running ' +
-        'or created: stop looking, start nothing; otherwise start it and stop looking. Past all of them, every app ' +
-        'container that is not running and may restart (no status yet, or restartPolicy allows) is started.',
+        'for pod "${podFullName(pod)}": ${error.message}` }]. A failed PodSandboxStatus right after it ends the sync too: ' +
+        'Warning FailedPodSandBoxStatus "Unable to get pod sandbox status: <error.message>" and a result with an error ' +
+        "(e.g. { action: 'SyncPod', target: podFullName(pod), error: 'SyncError', message }). A failed init container " +
+        '(not a sidecar) also ends it. Before any of this, when actions.createSandbox and actions.sandboxId: Normal ' +
+        'SandboxChanged "Pod sandbox changed, it will be killed and re-created."',
+      'startContainer when the runtime says no: catch around cri.createContainer → Warning Failed `Error: ${grpcDesc(error)}` ' +
+        "and throw new StartError('CreateContainerError', grpcDesc(error)); catch around cri.startContainer (after the Created " +
+        "event) → the same event and StartError('RunContainerError', …). Two separate catches: the reason says which step failed.",
+      'computePodActions when podSandboxChanged says changed: with restartPolicy Never, attempt !== 0 and any ' +
+        'status.containerStatuses → createSandbox = false and return (only killPod). The app containers to start are all ' +
+        'but, under OnFailure, those that exited 0; none left and an app container was ever created → createSandbox = ' +
+        'false. Else initContainersToStart = [0] if there are init containers, or containersToStart.',
+      'computePodActions with a good sandbox (the kubelet\'s computeInitContainerActions): walk init containers from the ' +
+        'LAST to the first. No status: skip. Exited 0 (regular): the last one means initialized, else start i + 1. Running ' +
+        'regular: wait. Running sidecar that has started (no startupProbe, or this.deps.startupManager?.get(id) === ' +
+        "'Success'): the last one means initialized, else start i + 1 unless an earlier-found one is done already. Failed " +
+        "regular: start it again, or with restartPolicy Never set killPod, start nothing, return. Once one with a status " +
+        'is handled, the earlier regular ones are done, and only sidecars (not running: start again) still matter. None ' +
+        'had a status: start 0. Initialized: every app container not running that may restart; none running and none to ' +
+        'start → killPod.',
     ],
     hintFor: {
       'syncPod: the calls, in order': 1,
@@ -184,8 +205,13 @@ export const KATAS: readonly Kata[] = [
       'imagePullPolicy': 3,
       'when the sandbox cannot be created': 5,
       'when an app image cannot be pulled': 4,
-      'init containers': 6,
-      'computePodActions': 6,
+      'init containers': 8,
+      'when the sandbox has to be replaced': 5,
+      'when PodSandboxStatus fails': 5,
+      'when the runtime refuses a container': 6,
+      'when a container keeps crashing': 1,
+      'restartPolicy and init containers, as computePodActions decides': 7,
+      'computePodActions': 8,
     },
   },
   {

@@ -13,6 +13,7 @@ import type { Kernel, Namespace, NamespaceType, Process } from './kernel/kernel.
 import type { Backoff } from './kubelet/backoff.ts'
 import type { EventRecorder } from './kubelet/events.ts'
 import type { PodSyncer } from './kubelet/pod-worker.ts'
+import type { ProbeResults } from './kubelet/prober.ts'
 import type { RuntimePodStatus } from './kubelet/runtime-pod-status.ts'
 import type { SimulatedNode } from './node/node.ts'
 import type {
@@ -76,6 +77,8 @@ export interface RuntimeManagerDeps {
   podSandboxChanged: PodSandboxChanged
   /** Chapter 1's answer: which namespaces the pod's containers share. */
   namespaceOptionsFor: (pod: Pod) => NamespaceOption
+  /** The startup probes' last results, by container id (the kubelet's startupManager; not the runtime's). */
+  startupManager: ProbeResults
 }
 
 export type { PodSyncer }

@@ -6,6 +6,9 @@ import { parsePod } from '../machinery/api/manifest.ts'
 import { isDNS1123Label } from '../machinery/api/names.ts'
 import { QUANTITY_FORMAT_ERROR, toMillicores, toUnits } from '../machinery/api/quantity.ts'
 import { resolveId } from '../machinery/runtime/truncindex.ts'
+import { CriFaults } from '../machinery/runtime/faults.ts'
+import { StartupProber } from '../machinery/kubelet/prober.ts'
+import type { RuntimePodStatus } from '../machinery/kubelet/runtime-pod-status.ts'
 
 describe('quantities', () => {
   it('reads CPU as millicores and memory as bytes, rounding up like the API server', () => {
@@ -194,5 +197,40 @@ describe('ids by prefix', () => {
     expect(() => resolveId(ids, '5d7f')).toThrow('Multiple IDs found with provided prefix: 5d7f')
     expect(() => resolveId(ids, 'ffff')).toThrow('not found')
     expect(() => resolveId(ids, '')).toThrow("prefix can't be empty")
+  })
+})
+
+describe('faults to order', () => {
+  it('answers the next calls of one method with the armed gRPC error, then lets calls through again', () => {
+    const faults = new CriFaults()
+    faults.fail('StartContainer', 'Unknown', 'failed to create containerd task: …', 2)
+    expect(faults.take('CreateContainer')).toBeUndefined()
+    expect(faults.take('StartContainer')?.message).toBe('rpc error: code = Unknown desc = failed to create containerd task: …')
+    expect(faults.take('StartContainer')).toBeDefined()
+    expect(faults.take('StartContainer')).toBeUndefined()
+  })
+})
+
+describe('the startup prober', () => {
+  const pod = { spec: { containers: [{ name: 'app', image: 'app', startupProbe: { initialDelaySeconds: 15, periodSeconds: 10 } }] } }
+  const running = (startedAt: number): RuntimePodStatus => ({
+    uid: 'u',
+    name: 'p',
+    namespace: 'default',
+    sandboxStatuses: [],
+    ips: [],
+    containerStatuses: [
+      { id: 'c1', name: 'app', state: 'running', restartCount: 0, exitCode: 0, reason: '', createdAt: startedAt, startedAt, finishedAt: 0, imageRef: '', podSandboxId: 's' },
+    ],
+  })
+
+  it('is Unknown until the first probe at or after initialDelaySeconds, then Success', () => {
+    const prober = new StartupProber()
+    expect(prober.nextPass(pod, running(1_000))).toBe(21_000) // probes at 0 s, 10 s, 20 s after the start
+    prober.probe(pod, running(1_000), 20_999)
+    expect(prober.get('c1')).toBe('Unknown')
+    prober.probe(pod, running(1_000), 21_000)
+    expect(prober.get('c1')).toBe('Success')
+    expect(prober.nextPass(pod, running(1_000))).toBeUndefined()
   })
 })

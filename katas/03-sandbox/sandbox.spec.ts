@@ -8,6 +8,8 @@ import type { NamespaceOption, PodSandboxConfig } from '../../machinery/runtime/
 import { GrpcError } from '../../machinery/runtime/grpc.ts'
 import type { NetworkNamespace } from '../../machinery/kernel/kernel.ts'
 import { SimulatedNode } from '../../machinery/node/node.ts'
+import { IdGenerator } from '../../machinery/node/ids.ts'
+import { hostnameIn, setHostname } from '../../machinery/kernel/pod-env.ts'
 import { SandboxService } from './sandbox.ts'
 
 let node: SimulatedNode
@@ -117,6 +119,30 @@ describe('runPodSandbox: create and start the pod-level sandbox', () => {
     expect(second).not.toBe(first)
     expect(statusOf(second).metadata.attempt).toBe(1)
   })
+
+  it('makes the id before it reserves the name, as containerd does: a refused request has used up an id', () => {
+    // The node's ids come in a fixed order: the same as a fresh generator's.
+    const ids = new IdGenerator()
+    const [one, , three] = [ids.next(), ids.next(), ids.next()]
+    expect(run(podConfig('web'))).toBe(one)
+    rpcError(() => run(podConfig('web'))) // the second id went to this refused request
+    expect(run(podConfig('api'))).toBe(three)
+  })
+
+  it("sets the config's hostname in the pod's UTS namespace, and leaves the node's hostname alone with network NODE", () => {
+    setHostname(node.kernel.host.uts, 'node-1')
+    const web = pauseOf(run({ ...podConfig('web'), hostname: 'web-7d4b9' }))!
+    expect(hostnameIn(web.namespaces.uts)).toBe('web-7d4b9')
+    run(podConfig('exporter', { namespaces: { network: 'NODE' } }))
+    expect(hostnameIn(node.kernel.host.uts)).toBe('node-1')
+  })
+
+  it('gives pause a mount namespace of its own, not the node’s', () => {
+    const web = pauseOf(run(podConfig('web')))!
+    const api = pauseOf(run(podConfig('api')))!
+    expect(web.namespaces.mnt).not.toBe(node.kernel.host.mnt)
+    expect(web.namespaces.mnt).not.toBe(api.namespaces.mnt)
+  })
 })
 
 describe('podSandboxStatus: what crictl inspectp shows', () => {
@@ -143,6 +169,16 @@ describe('podSandboxStatus: what crictl inspectp shows', () => {
     expect(verbose()).toEqual({ pid: pauseOf(id)!.pid, processStatus: 'running', netNamespaceClosed: false })
     runtime.stopPodSandbox({ podSandboxId: id })
     expect(verbose()).toEqual({ pid: 0, processStatus: 'deleted', netNamespaceClosed: true })
+  })
+
+  it('once pause has died on its own: SANDBOX_NOTREADY, pid 0 and "deleted", but still the IP, as the netns stays until Stop', () => {
+    const id = run(podConfig('web'))
+    node.kernel.exit(pauseOf(id)!.pid, 137)
+    const { status, info } = runtime.podSandboxStatus({ podSandboxId: id, verbose: true })
+    expect(status.state).toBe('SANDBOX_NOTREADY')
+    expect(status.network.ip).toBe('10.244.1.2')
+    expect(JSON.parse(info.info ?? '{}')).toEqual({ pid: 0, processStatus: 'deleted', netNamespaceClosed: false })
+    expect(runtime.listPodSandbox({ filter: { state: { state: 'SANDBOX_READY' } } }).items).toEqual([])
   })
 
   it('finds a sandbox by a unique prefix of its id, as crictl shows 13 characters', () => {
@@ -277,5 +313,17 @@ describe('listPodSandbox: what crictl pods shows', () => {
     run(podConfig('api'))
     expect(runtime.listPodSandbox({ filter: { id: web.slice(0, 13) } }).items.map((s) => s.id)).toEqual([web])
     expect(runtime.listPodSandbox({ filter: { id: 'f00dcafe' } }).items).toEqual([])
+  })
+
+  it('lists nothing for an id prefix that several sandboxes share, rather than all of them', () => {
+    // Sandboxes until two ids start with the same character (17 are always enough).
+    const byFirst = new Map<string, string[]>()
+    let shared: string | undefined
+    for (let i = 0; !shared; i++) {
+      const id = run(podConfig(`pod-${i}`))
+      byFirst.set(id[0]!, [...(byFirst.get(id[0]!) ?? []), id])
+      if (byFirst.get(id[0]!)!.length === 2) shared = id[0]
+    }
+    expect(runtime.listPodSandbox({ filter: { id: shared } }).items).toEqual([])
   })
 })

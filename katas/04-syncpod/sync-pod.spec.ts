@@ -24,6 +24,8 @@ function node(options: SessionOptions = {}) {
     session,
     add: (manifest: Pod) => session.apply(manifest),
     methods: () => session.trace.calls().map((c) => c.method),
+    /** The pod's full name as the kubelet writes it in messages: web_default(<uid>). */
+    fullName: (name: string) => `${name}_default(${session.view(name).pod.metadata!.uid})`,
     /** Events as kubectl ≥ 1.35 prints them: a container's event starts with its field path. */
     events: () => session.trace.events().map((e) => `${e.type} ${e.reason}: ${e.fieldPath ? `${e.fieldPath}: ` : ''}${e.message}`),
   }
@@ -333,10 +335,155 @@ describe('init containers', () => {
   })
 })
 
+describe('when the sandbox has to be replaced', () => {
+  it('records SandboxChanged before it stops anything, then runs the next attempt', () => {
+    const { add, session, methods, events } = node()
+    const name = add(web)
+    session.run(name)
+    session.crash(name, 'pause')
+    session.trace.clear()
+    session.sync(name)
+    expect(events()[0]).toBe('Normal SandboxChanged: Pod sandbox changed, it will be killed and re-created.')
+    expect(methods().slice(0, 4)).toEqual(['StopContainer', 'StopContainer', 'StopPodSandbox', 'RunPodSandbox'])
+  })
+})
+
+describe('when PodSandboxStatus fails', () => {
+  it('records FailedPodSandBoxStatus with the gRPC error, starts nothing in that sync, and reports a failure', () => {
+    const { add, session, methods, events } = node()
+    session.runtime.faults.fail('PodSandboxStatus', 'DeadlineExceeded', 'context deadline exceeded')
+    const results = session.sync(add(web))
+    expect(methods()).toEqual(['RunPodSandbox', 'PodSandboxStatus'])
+    expect(events().slice(1)).toEqual([
+      'Warning FailedPodSandBoxStatus: Unable to get pod sandbox status: rpc error: code = DeadlineExceeded desc = context deadline exceeded',
+    ])
+    expect(results.some((r) => r.error)).toBe(true)
+  })
+
+  it('carries on in the sandbox it made at the next sync', () => {
+    const { add, session } = node()
+    session.runtime.faults.fail('PodSandboxStatus', 'DeadlineExceeded', 'context deadline exceeded')
+    const name = add(web)
+    session.sync(name)
+    session.sync(name)
+    const calls = session.trace.calls()
+    const sandboxId = (calls[0]!.response as { podSandboxId: string }).podSandboxId
+    expect(calls.filter((c) => c.method === 'RunPodSandbox')).toHaveLength(1)
+    expect(calls.filter((c) => c.method === 'CreateContainer').map((c) => (c.request as { podSandboxId: string }).podSandboxId)).toEqual([sandboxId, sandboxId])
+  })
+})
+
+describe('when the runtime refuses a container', () => {
+  // What containerd 1.7 answers for an image without an entrypoint, and for a command runc cannot exec.
+  const noCommand = 'failed to generate container "0f5e2c7d9a11" spec: failed to generate spec: no command specified'
+  const noExec =
+    'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container ' +
+    'process: exec: "nginx-debug": executable file not found in $PATH: unknown'
+
+  it('a CreateContainer failure: Failed "Error: <the runtime\'s text>" on the container, CreateContainerError, the others still start', () => {
+    const { add, session, events } = node()
+    session.runtime.faults.fail('CreateContainer', 'Unknown', noCommand)
+    const name = add(web)
+    const results = session.sync(name)
+    expect(events()).toContain(`Warning Failed: spec.containers{nginx}: Error: ${noCommand}`)
+    expect(events()).not.toContain('Normal Created: spec.containers{nginx}: Container created')
+    expect(results).toEqual([
+      { action: 'StartContainer', target: 'nginx', error: 'CreateContainerError', message: noCommand },
+      { action: 'StartContainer', target: 'log-shipper' },
+    ])
+    expect(session.getPods(name)).toMatch(/^web\s+1\/2\s+CreateContainerError\s/m)
+  })
+
+  it('a StartContainer failure: Created, then Failed "Error: <the runtime\'s text>", RunContainerError', () => {
+    const { add, session, events } = node()
+    session.runtime.faults.fail('StartContainer', 'Unknown', noExec)
+    const name = add(web)
+    const results = session.sync(name)
+    expect(events().slice(3, 5)).toEqual(['Normal Created: spec.containers{nginx}: Container created', `Warning Failed: spec.containers{nginx}: Error: ${noExec}`])
+    expect(results[0]).toEqual({ action: 'StartContainer', target: 'nginx', error: 'RunContainerError', message: noExec })
+    expect(session.getPods(name)).toMatch(/^web\s+1\/2\s+RunContainerError\s/m)
+  })
+})
+
+describe('when a container keeps crashing', () => {
+  const crashing = pod('web', { containers: [{ name: 'nginx', image: 'nginx:1.27', command: ['sh', '-c', 'exit 1'] }] })
+
+  it('restarts it at once the first time, then backs off: BackOff "Back-off restarting failed container …", CrashLoopBackOff', () => {
+    const { add, session, methods, events, fullName } = node({ preload: ['docker.io/library/nginx:1.27'] })
+    const name = add(crashing)
+    session.sync(name) // starts nginx, which exits 1
+    session.node.clock.advance(1_000)
+    session.sync(name) // the first restart is immediate
+    expect(methods().filter((m) => m === 'CreateContainer')).toHaveLength(2)
+    session.node.clock.advance(1_000)
+    session.trace.clear()
+    const results = session.sync(name) // it crashed again: 10 s of back-off
+    expect(methods()).toEqual([])
+    expect(events()).toEqual([`Warning BackOff: spec.containers{nginx}: Back-off restarting failed container nginx in pod ${fullName(name)}`])
+    expect(results).toEqual([
+      { action: 'StartContainer', target: 'nginx', error: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=nginx pod=${fullName(name)}` },
+    ])
+    expect(session.getPods(name)).toMatch(/^web\s+0\/1\s+CrashLoopBackOff\s+1\s/m)
+  })
+})
+
+describe('restartPolicy and init containers, as computePodActions decides', () => {
+  it('restartPolicy Never: when the pause process dies, the pod is stopped and gets no new sandbox', () => {
+    const { add, session, methods, events } = node()
+    const name = add(pod('job', { restartPolicy: 'Never', containers: [{ name: 'worker', image: 'busybox:1.36' }] }))
+    session.run(name)
+    session.crash(name, 'pause')
+    session.trace.clear()
+    session.run(name)
+    expect(methods()).not.toContain('RunPodSandbox')
+    expect(methods()).toContain('StopPodSandbox')
+    expect(events().filter((e) => e.includes('SandboxChanged'))).toEqual([])
+    expect(session.runtime.listPodSandbox({ filter: { state: { state: 'SANDBOX_READY' } } }).items).toEqual([])
+    expect(session.view(name).status.containerStatuses[0]?.state).toHaveProperty('terminated')
+  })
+
+  it('restartPolicy Never: a failed init container fails the pod; it is not started again, nor is anything after it', () => {
+    const { add, session } = node()
+    const name = add(
+      pod('job', {
+        restartPolicy: 'Never',
+        initContainers: [{ name: 'migrate', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }],
+        containers: [{ name: 'worker', image: 'busybox:1.36' }],
+      }),
+    )
+    session.run(name)
+    const created = session.trace.calls().filter((c) => c.method === 'CreateContainer').map((c) => c.label.split(' ')[1])
+    expect(created).toEqual(['migrate'])
+    expect(session.view(name).status.phase).toBe('Failed')
+  })
+
+  it('a sidecar with a startupProbe holds back the next init container until its probe has passed', () => {
+    const { add, session } = node()
+    const name = add(
+      pod('web', {
+        initContainers: [
+          { name: 'proxy', image: 'envoy:1.31', restartPolicy: 'Always', startupProbe: { tcpSocket: { port: 15000 }, initialDelaySeconds: 5, periodSeconds: 10 } },
+          { name: 'warm-cache', image: 'busybox:1.36' },
+        ],
+        containers: [{ name: 'nginx', image: 'nginx:1.27' }],
+      }),
+    )
+    session.run(name)
+    const creates = session.trace.calls().filter((c) => c.method === 'CreateContainer')
+    const at = (container: string) => creates.find((c) => c.label.split(' ')[1] === container)!.at
+    const proxyStarted = session.trace.calls().find((c) => c.method === 'StartContainer')!.at
+    expect(creates.map((c) => c.label.split(' ')[1])).toEqual(['proxy', 'warm-cache', 'nginx'])
+    // The probe passes at its first run after initialDelaySeconds: 10 s after proxy started.
+    expect(at('warm-cache') - proxyStarted).toBeGreaterThanOrEqual(10_000)
+    expect(session.view(name).status.initContainerStatuses[0]).toMatchObject({ name: 'proxy', started: true })
+  })
+})
+
 describe('computePodActions', () => {
-  // computePodActions only reads the pod and its status, and asks chapter 5's question: no CRI,
-  // no recorder needed.
-  const manager = () => new RuntimeManager({ podSandboxChanged: REFERENCE_PARTS.pause.podSandboxChanged } as never)
+  // computePodActions only reads the pod and its status, asks chapter 5's question and, for a
+  // sidecar with a startupProbe, the prober's results: no CRI, no recorder needed.
+  const manager = (deps: Record<string, unknown> = {}) =>
+    new RuntimeManager({ podSandboxChanged: REFERENCE_PARTS.pause.podSandboxChanged, ...deps } as never)
   const withInit = pod('web', {
     initContainers: [
       { name: 'migrate', image: 'busybox:1.36' },
@@ -379,7 +526,7 @@ describe('computePodActions', () => {
     expect(actions).toMatchObject({ initContainersToStart: [2], containersToStart: [] })
   })
 
-  it('a failed init container is started again, and app containers keep waiting', () => {
+  it('a failed init container is started again (restartPolicy Always), and app containers keep waiting', () => {
     const actions = manager().computePodActions(withInit, status(ready('s1'), exited('migrate', 1)))
     expect(actions).toMatchObject({ initContainersToStart: [0], containersToStart: [] })
   })
@@ -387,6 +534,60 @@ describe('computePodActions', () => {
   it('app containers start once every init container completed', () => {
     const actions = manager().computePodActions(withInit, status(ready('s1'), exited('migrate', 0), running('proxy'), exited('warm-cache', 0)))
     expect(actions).toMatchObject({ createSandbox: false, initContainersToStart: [], containersToStart: [0, 1] })
+  })
+
+  it('restartPolicy Never: a pod whose containers have run is killed, not given a new sandbox, when its sandbox is gone', () => {
+    const job = { ...web, spec: { ...web.spec!, restartPolicy: 'Never' as const } }
+    expect(manager().computePodActions(job, status(notReady('s1'), exited('nginx', 137), exited('log-shipper', 137)))).toMatchObject({
+      killPod: true,
+      createSandbox: false,
+      containersToStart: [],
+    })
+  })
+
+  it('restartPolicy Never: a failed init container kills the pod instead of starting again', () => {
+    const job = { ...withInit, spec: { ...withInit.spec!, restartPolicy: 'Never' as const } }
+    expect(manager().computePodActions(job, status(ready('s1'), exited('migrate', 1)))).toMatchObject({
+      killPod: true,
+      createSandbox: false,
+      initContainersToStart: [],
+      containersToStart: [],
+    })
+  })
+
+  it('restartPolicy OnFailure: containers that succeeded stay done, and with none left to start there is no new sandbox', () => {
+    const batch = { ...web, spec: { ...web.spec!, restartPolicy: 'OnFailure' as const } }
+    expect(manager().computePodActions(batch, status(notReady('s1'), exited('nginx', 0), exited('log-shipper', 1)))).toMatchObject({
+      createSandbox: true,
+      attempt: 1,
+      containersToStart: [1],
+    })
+    expect(manager().computePodActions(batch, status(notReady('s1'), exited('nginx', 0), exited('log-shipper', 0)))).toMatchObject({
+      killPod: true,
+      createSandbox: false,
+      containersToStart: [],
+    })
+  })
+
+  it('a pod whose containers have all finished for good is killed: nothing runs, nothing starts, the sandbox goes', () => {
+    const job = { ...web, spec: { ...web.spec!, restartPolicy: 'Never' as const } }
+    expect(manager().computePodActions(job, status(ready('s1'), exited('nginx', 0), exited('log-shipper', 1)))).toMatchObject({
+      killPod: true,
+      createSandbox: false,
+      containersToStart: [],
+    })
+  })
+
+  it('a sidecar with a startupProbe lets the next init container start only once the probe has passed', () => {
+    const probed = {
+      ...withInit,
+      spec: { ...withInit.spec!, initContainers: withInit.spec!.initContainers!.map((c) => (c.name === 'proxy' ? { ...c, startupProbe: { tcpSocket: { port: 15000 } } } : c)) },
+    }
+    const state = status(ready('s1'), exited('migrate', 0), running('proxy'))
+    const probe = (result?: string) => ({ startupManager: { get: (id: string) => (id === 'id-proxy' ? result : undefined) } })
+    expect(manager(probe()).computePodActions(probed, state)).toMatchObject({ initContainersToStart: [], containersToStart: [] })
+    expect(manager(probe('Unknown')).computePodActions(probed, state)).toMatchObject({ initContainersToStart: [], containersToStart: [] })
+    expect(manager(probe('Success')).computePodActions(probed, state)).toMatchObject({ initContainersToStart: [2] })
   })
 
   it('only the app containers that do not run are started', () => {
@@ -415,6 +616,10 @@ function ready(id: string, attempt = 0): PodSandboxStatus {
     annotations: {},
     runtimeHandler: '',
   }
+}
+
+function notReady(id: string, attempt = 0): PodSandboxStatus {
+  return { ...ready(id, attempt), state: 'SANDBOX_NOTREADY' }
 }
 
 function running(name: string): RuntimeContainerStatus {

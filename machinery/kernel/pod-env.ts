@@ -65,7 +65,12 @@ export function setHostname(uts: Namespace, hostname: string): void {
   hostnames.set(uts, hostname)
 }
 
+/** The hostname set in a UTS namespace; '(none)' if nobody set one. */
+export function hostnameIn(uts: Namespace): string {
+  return hostnames.get(uts) ?? '(none)'
+}
+
 /** What `hostname` prints inside the container: the hostname of its UTS namespace. */
 export function hostnameOf(env: ContainerEnv): string {
-  return hostnames.get(env.process.namespaces.uts) ?? '(none)'
+  return hostnameIn(env.process.namespaces.uts)
 }

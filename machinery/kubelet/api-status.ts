@@ -8,6 +8,7 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
 import type { RuntimeContainerStatus, RuntimePodStatus } from './runtime-pod-status.ts'
+import type { ProbeResults } from './prober.ts'
 
 export type ContainerStateView =
   | { waiting: { reason: string; message?: string } }
@@ -36,14 +37,15 @@ export type StartFailures = Map<string, { reason: string; message: string }>
 
 /**
  * `nodeIP` is what a hostNetwork pod reports once its sandbox runs: it has no IP of its own,
- * so the kubelet gives it the node's.
+ * so the kubelet gives it the node's. `startup`: the startup probes' results — a running
+ * container with a startupProbe is `started` only once its probe has passed.
  */
-export function toApiStatus(pod: Pod, status: RuntimePodStatus, failures: StartFailures, nodeIP = ''): ApiPodStatus {
+export function toApiStatus(pod: Pod, status: RuntimePodStatus, failures: StartFailures, nodeIP = '', startup?: ProbeResults): ApiPodStatus {
   const hasInit = (pod.spec?.initContainers ?? []).length > 0
   const defaultReason = hasInit ? 'PodInitializing' : 'ContainerCreating'
   const convert = (c: Container) => {
     const [current, previous] = status.containerStatuses.filter((s) => s.name === c.name)
-    return containerStatus(c, current, previous, failures, defaultReason)
+    return containerStatus(c, current, previous, failures, defaultReason, startup)
   }
   const initContainerStatuses = (pod.spec?.initContainers ?? []).map(convert)
   const containerStatuses = (pod.spec?.containers ?? []).map(convert)
@@ -58,6 +60,7 @@ function containerStatus(
   previous: RuntimeContainerStatus | undefined,
   failures: StartFailures,
   defaultReason: string,
+  startup?: ProbeResults,
 ): ApiContainerStatus {
   const failure = failures.get(container.name)
   const base = { name: container.name, restartCount: current?.restartCount ?? 0 }
@@ -70,7 +73,7 @@ function containerStatus(
       ready: true,
       state: { running: { startedAt: current.startedAt } },
       ...(last ? { lastState: last } : {}),
-      ...(container.restartPolicy === 'Always' ? { started: true } : {}),
+      ...(container.restartPolicy === 'Always' ? { started: !container.startupProbe || startup?.get(current.id) === 'Success' } : {}),
     }
   }
   if (failure) {
@@ -82,9 +85,14 @@ function containerStatus(
 
 /** getPhase, for the cases the book meets. */
 function phase(pod: Pod, inits: ApiContainerStatus[], apps: ApiContainerStatus[]): ApiPodStatus['phase'] {
+  const regular = inits.filter((_, i) => pod.spec?.initContainers?.[i]?.restartPolicy !== 'Always')
+  // A regular init container that failed, in a pod that never restarts: the pod has failed.
+  const lastExit = (s: ApiContainerStatus) => ('terminated' in s.state ? s.state.terminated : s.lastState?.terminated)
+  const failedInit = regular.some((s) => !('running' in s.state) && (lastExit(s)?.exitCode ?? 0) !== 0)
+  if (failedInit && pod.spec?.restartPolicy === 'Never') return 'Failed'
   const initPending = inits.some((s, i) => {
     const sidecar = pod.spec?.initContainers?.[i]?.restartPolicy === 'Always'
-    if (sidecar) return !('running' in s.state)
+    if (sidecar) return !('running' in s.state && s.started !== false)
     return !('terminated' in s.state && s.state.terminated.exitCode === 0)
   })
   if (initPending) return 'Pending'

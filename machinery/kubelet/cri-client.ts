@@ -11,18 +11,22 @@
  */
 import { CRI_METHODS, type CriMethod, type CriRuntime } from '../runtime/cri.ts'
 import { GrpcError } from '../runtime/grpc.ts'
+import type { CriFaults } from '../runtime/faults.ts'
 import { shortId } from '../node/ids.ts'
 import type { Trace } from '../node/trace.ts'
 
 type Method = keyof CriRuntime
 
-export function criClient(runtime: CriRuntime, trace: Trace): CriRuntime {
+/** `faults`: errors armed on the runtime for the kubelet's next calls (machinery/runtime/faults.ts). */
+export function criClient(runtime: CriRuntime, trace: Trace, faults?: CriFaults): CriRuntime {
   const client = {} as Record<Method, (request: unknown) => unknown>
   for (const method of Object.keys(CRI_METHODS) as Method[]) {
     client[method] = (request: unknown) => {
       const name = CRI_METHODS[method]
       const entry = trace.beginCall(name, label(name, request), request)
       try {
+        const fault = faults?.take(name)
+        if (fault) throw fault
         const response = (runtime[method] as (r: unknown) => unknown).call(runtime, request)
         trace.endCall(entry, { response, result: result(name, response) })
         return response

@@ -11,6 +11,7 @@ import type { Trace } from '../node/trace.ts'
 import { toApiStatus, type ApiPodStatus, type StartFailures } from './api-status.ts'
 import { namespaceOf } from './pod-configs.ts'
 import { getPodStatus, type RuntimePodStatus } from './runtime-pod-status.ts'
+import type { StartupProber } from './prober.ts'
 
 /** One step of a sync as SyncPod reports it (the reference's SyncResult has this shape). */
 export interface StepResult {
@@ -36,6 +37,8 @@ export interface PodWorkerOptions {
   clock: { now(): number; advance(ms: number): void }
   /** The node's address, which a hostNetwork pod reports as its own. */
   nodeIP?: string
+  /** The pod's startup probes, run before each sync; the runtime manager reads the same results. */
+  prober?: StartupProber
 }
 
 export class PodWorker {
@@ -55,15 +58,17 @@ export class PodWorker {
   }
 
   apiStatus(): ApiPodStatus {
-    return toApiStatus(this.options.pod, this.runtimeStatus(), this.failures, this.options.nodeIP)
+    return toApiStatus(this.options.pod, this.runtimeStatus(), this.failures, this.options.nodeIP, this.options.prober)
   }
 
   /** One sync. Returns its results; remembers failed starts for the pod's status. */
   syncOnce(): StepResult[] {
-    const { pod, manager, trace } = this.options
+    const { pod, manager, trace, prober, clock } = this.options
     this.syncs += 1
+    const status = this.runtimeStatus()
+    prober?.probe(pod, status, clock.now())
     trace?.sync(`SyncPod ${namespaceOf(pod)}/${pod.metadata?.name}`)
-    const results = manager.syncPod(pod, this.runtimeStatus())
+    const results = manager.syncPod(pod, status)
     for (const result of results) {
       if (result.action !== 'StartContainer') continue
       if (result.error) this.failures.set(result.target, { reason: result.error, message: result.message ?? '' })
@@ -74,6 +79,11 @@ export class PodWorker {
     const failed = results.find((r) => r.error)
     if (failed) trace?.sync(`sync failed (${failed.error}): again in ${RETRY_AFTER_ERROR_MS / 1000}s`)
     return results
+  }
+
+  /** When a startup probe of the pod will pass next (a change the kubelet syncs for), if any. */
+  nextProbePass(): number | undefined {
+    return this.options.prober?.nextPass(this.options.pod, this.runtimeStatus())
   }
 
   /**
@@ -92,7 +102,15 @@ export class PodWorker {
         clock.advance(RETRY_AFTER_ERROR_MS)
         continue
       }
-      if (results.length === 0) return ran
+      if (results.length === 0) {
+        // Nothing to do — unless a startup probe is about to pass, which makes a sync due.
+        const probePasses = this.nextProbePass()
+        if (probePasses === undefined || probePasses > end) return ran
+        clock.advance(Math.max(probePasses - clock.now(), 0) + RELIST_MS)
+        continue
+      }
+      // A pod that changes at every sync (a kubelet that keeps replacing its sandbox) never settles either.
+      if (clock.now() + RELIST_MS > end) return ran
       clock.advance(RELIST_MS)
     }
   }

@@ -45,6 +45,7 @@ import type {
 } from './cri.ts'
 import { sandboxNamespaceOptions } from './cri.ts'
 import { GrpcError } from './grpc.ts'
+import { CriFaults } from './faults.ts'
 import { ImageStore } from '../images/image-service.ts'
 import type { ImagesPart, PausePart, SandboxPart, SandboxServiceLike } from '../parts.ts'
 import type { SimulatedNode } from '../node/node.ts'
@@ -78,6 +79,8 @@ export class SimulatedRuntime implements CriRuntime {
   readonly images: ImageStore
   private readonly sandboxes: SandboxServiceLike
   private readonly containers: ContainerService
+  /** Errors to answer the kubelet's next calls with, instead of doing them. */
+  readonly faults = new CriFaults()
 
   constructor(
     readonly node: SimulatedNode,
@@ -146,18 +149,14 @@ export class SimulatedRuntime implements CriRuntime {
     return this.sandboxes.removePodSandbox(request)
   }
 
+  // containerd's exit monitor (a sandbox is NOTREADY once pause dies, stopped or not) is kata
+  // 3's to write: the runtime reports what the SandboxService says.
   podSandboxStatus(request: PodSandboxStatusRequest): PodSandboxStatusResponse {
-    const verbose = this.sandboxes.podSandboxStatus({ ...request, verbose: true })
-    // containerd's exit monitor marks a sandbox NOTREADY as soon as its pause process dies.
-    if (pausePid(verbose) === 0) verbose.status.state = 'SANDBOX_NOTREADY'
-    return request.verbose ? verbose : { status: verbose.status, info: {} }
+    return this.sandboxes.podSandboxStatus(request)
   }
 
   listPodSandbox(request: ListPodSandboxRequest): ListPodSandboxResponse {
-    const wanted = request.filter?.state?.state
-    const { items } = this.sandboxes.listPodSandbox({ filter: { ...request.filter, state: undefined } } as ListPodSandboxRequest)
-    const withState = items.map((item) => ({ ...item, state: this.podSandboxStatus({ podSandboxId: item.id }).status.state }))
-    return { items: withState.filter((item) => !wanted || item.state === wanted) }
+    return this.sandboxes.listPodSandbox(request)
   }
 
   // ---- RuntimeService: containers ------------------------------------------------------------

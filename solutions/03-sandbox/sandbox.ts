@@ -24,6 +24,7 @@ import type {
 import { sandboxNamespaceOptions } from '../../machinery/runtime/cri.ts'
 import { GrpcError } from '../../machinery/runtime/grpc.ts'
 import type { NetworkNamespace } from '../../machinery/kernel/kernel.ts'
+import { setHostname } from '../../machinery/kernel/pod-env.ts'
 import type { SimulatedNode } from '../../machinery/node/node.ts'
 import { PrefixError, resolveId } from '../../machinery/runtime/truncindex.ts'
 
@@ -52,13 +53,15 @@ export class SandboxService {
   runPodSandbox(request: RunPodSandboxRequest): RunPodSandboxResponse {
     const { config } = request
     if (!config?.metadata) throw new GrpcError('Unknown', 'sandbox config must include metadata')
+    const { kernel, ipam, ids, clock } = this.node
+    // containerd makes the id first and only then reserves the name, so a refused request
+    // has used up an id too (its debug log: generated id for sandbox name "…").
+    const id = ids.next()
     const name = sandboxName(config)
     const holder = [...this.sandboxes.values()].find((s) => s.name === name)
     if (holder) {
       throw new GrpcError('Unknown', `failed to reserve sandbox name "${name}": name "${name}" is reserved for "${holder.id}"`)
     }
-    const { kernel, ipam, ids, clock } = this.node
-    const id = ids.next()
     const options = sandboxNamespaceOptions(config)
     const ownNetwork = options.network !== 'NODE'
     // The pod's own network namespace is pinned (containerd bind-mounts it), so it outlives
@@ -67,11 +70,14 @@ export class SandboxService {
     if (ownNetwork) net.pinned = true
     const ip = ownNetwork ? ipam.allocate(id) : ''
     if (ip) net.addresses.add(ip)
-    // UTS follows the network namespace: a pod on the node's network has the node's hostname.
+    // UTS follows the network namespace: a pod on the node's network has the node's hostname;
+    // a pod of its own gets the hostname the kubelet sent (the OCI spec's hostname).
     const uts = ownNetwork ? kernel.createNamespace('uts') : kernel.host.uts
+    if (ownNetwork) setHostname(uts, config.hostname ?? '')
     const ipc = options.ipc === 'NODE' ? kernel.host.ipc : kernel.createNamespace('ipc')
     // pause is PID 1 of a PID namespace of its own unless the pod uses the node's.
     const pid = options.pid === 'NODE' ? kernel.host.pid : kernel.createNamespace('pid')
+    // Nothing removes the mount namespace from containerd's default spec: pause gets its own.
     const pause = kernel.spawn('/pause', { net, uts, ipc, pid, mnt: kernel.createNamespace('mnt') })
     this.sandboxes.set(id, {
       id,
@@ -125,7 +131,9 @@ export class SandboxService {
   podSandboxStatus(request: PodSandboxStatusRequest): PodSandboxStatusResponse {
     const sandbox = this.find(request.podSandboxId, () => 'an error occurred when try to find sandbox: ')
     if (!sandbox) throw new GrpcError('NotFound', 'an error occurred when try to find sandbox: not found')
-    // A stopped sandbox's network namespace is gone, so it has no IP to report.
+    this.noticeExit(sandbox)
+    // A stopped sandbox's network namespace is gone, so it has no IP to report. One whose
+    // pause died but that nobody stopped still has it: the bind mount keeps the netns.
     const ip = sandbox.ownNetwork && sandbox.net.alive ? sandbox.ip : ''
     const status = {
       ...summary(sandbox),
@@ -135,7 +143,8 @@ export class SandboxService {
     if (!request.verbose) return { status, info: {} }
     // containerd's verbose extra: one key, "info", holding JSON. Its pid is how containers
     // find the namespaces to join (/proc/<pid>/ns/...).
-    // Once stopped, containerd has deleted the pause task: no pid, status "deleted".
+    // Once pause is gone — stopped, or dead on its own — containerd has deleted its task:
+    // no pid, and "deleted", a status containerd itself does not have.
     const running = this.node.kernel.processes.get(sandbox.pausePid)?.state === 'running'
     const info = {
       pid: running ? sandbox.pausePid : 0,
@@ -155,6 +164,9 @@ export class SandboxService {
     } catch {
       // An unknown or ambiguous id matches nothing; listing never fails.
     }
+    for (const sandbox of this.sandboxes.values()) this.noticeExit(sandbox)
+    // An id prefix that matches several sandboxes resolves to none, and is then compared
+    // as it is with every full id: it matches nothing.
     const items = [...this.sandboxes.values()]
       .filter((s) => !id || s.id === id)
       .filter((s) => !filter.state || s.state === filter.state.state)
@@ -163,6 +175,14 @@ export class SandboxService {
     return { items }
   }
   // #endregion list
+
+  /**
+   * containerd's exit monitor: when the pause task exits, the sandbox becomes NOTREADY with
+   * pid 0, whether or not anyone called StopPodSandbox. Here it is noticed when asked.
+   */
+  protected noticeExit(sandbox: SandboxRecord): void {
+    if (this.node.kernel.processes.get(sandbox.pausePid)?.state !== 'running') sandbox.state = 'SANDBOX_NOTREADY'
+  }
 
   /** The sandbox an id or a unique id prefix names; undefined if there is none. */
   protected find(idOrPrefix: string, context: (prefix: string) => string): SandboxRecord | undefined {

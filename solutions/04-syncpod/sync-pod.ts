@@ -13,7 +13,7 @@ import { goDuration } from '../../machinery/node/go-format.ts'
 import { withDefaultTag } from '../../machinery/images/image-ref.ts'
 import type { Backoff } from '../../machinery/kubelet/backoff.ts'
 import { generateContainerConfig, generatePodSandboxConfig, podFullName } from '../../machinery/kubelet/pod-configs.ts'
-import { findContainerStatus, type RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
+import { findContainerStatus, type RuntimeContainerStatus, type RuntimePodStatus } from '../../machinery/kubelet/runtime-pod-status.ts'
 // What the node hands the kubelet, among them chapter 1's and chapter 5's answers.
 import type { RuntimeManagerDeps } from '../../machinery/parts.ts'
 
@@ -36,7 +36,8 @@ export interface PodActions {
 
 /** The outcome of one step of a sync, as the kubelet's PodSyncResult keeps it. */
 export interface SyncResult {
-  action: 'KillPod' | 'CreatePodSandbox' | 'StartContainer'
+  /** `SyncPod`: the sync itself failed (PodSyncResult.SyncError, logged `failed to SyncPod: …`). */
+  action: 'KillPod' | 'CreatePodSandbox' | 'StartContainer' | 'SyncPod'
   target: string
   /** The error's name, e.g. `CreatePodSandboxError`, `ErrImagePull`; absent on success. */
   error?: string
@@ -66,6 +67,7 @@ export class RuntimeManager {
   computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
     const spec = pod.spec!
     const initContainers = spec.initContainers ?? []
+    const policy = spec.restartPolicy ?? 'Always'
     const { changed, attempt, sandboxId } = this.deps.podSandboxChanged(pod, status)
     const actions: PodActions = {
       killPod: changed,
@@ -76,33 +78,96 @@ export class RuntimeManager {
       containersToStart: [],
     }
     if (changed) {
+      // restartPolicy Never: once the pod's containers have run, a lost sandbox is cleaned up
+      // (KillPod), never replaced.
+      if (policy === 'Never' && attempt !== 0 && status.containerStatuses.length > 0) {
+        actions.createSandbox = false
+        return actions
+      }
+      // OnFailure: app containers that succeeded are done for good.
+      const toStart = spec.containers.flatMap((c, i) => (policy === 'OnFailure' && succeeded(status, c.name) ? [] : [i]))
+      // Nothing left to run in a pod that got past its init containers: no new sandbox either.
+      if (toStart.length === 0 && anyAppContainerCreated(pod, status)) {
+        actions.createSandbox = false
+        return actions
+      }
       // A new sandbox starts the pod over: init containers first, one at a time.
       if (initContainers.length > 0) actions.initContainersToStart = [0]
-      else actions.containersToStart = spec.containers.map((_, i) => i)
+      else actions.containersToStart = toStart
       return actions
     }
     // The sandbox is fine. Init containers run in order; app containers wait until all are done.
-    for (const [i, init] of initContainers.entries()) {
-      const current = findContainerStatus(status, init.name)
-      const sidecar = init.restartPolicy === 'Always'
-      if (sidecar) {
-        if (current?.state !== 'running') {
-          actions.initContainersToStart.push(i)
-          return actions
-        }
-        continue // a running sidecar lets the next init container start
-      }
-      if (current?.state === 'exited' && current.exitCode === 0) continue
-      if (current?.state === 'running' || current?.state === 'created') return actions // still working
-      actions.initContainersToStart.push(i) // not started yet, or failed: (re)start it
-      return actions
-    }
+    const initialized = this.computeInitContainerActions(pod, status, actions)
+    if (actions.killPod || !initialized) return actions
+    let keep = 0
     spec.containers.forEach((container, i) => {
       const current = findContainerStatus(status, container.name)
-      if (current?.state === 'running') return
-      if (!current || shouldRestart(pod, current.exitCode)) actions.containersToStart.push(i)
+      if (current?.state === 'running') keep += 1
+      else if (shouldContainerBeRestarted(pod, current)) actions.containersToStart.push(i)
     })
+    // Nothing runs and nothing will (a finished Never or OnFailure pod): the sandbox goes too.
+    if (keep === 0 && actions.containersToStart.length === 0) {
+      actions.killPod = true
+      actions.initContainersToStart = []
+    }
     return actions
+  }
+
+  /**
+   * computeInitContainerActions: which init containers to start, and whether the pod is
+   * initialized. Walked from the last init container back, as the kubelet does, since
+   * finished ones may already have been removed; a failed one under restartPolicy Never
+   * fails the whole pod (KillPod) instead of being started again.
+   */
+  protected computeInitContainerActions(pod: Pod, status: RuntimePodStatus, actions: PodActions): boolean {
+    const inits = pod.spec?.initContainers ?? []
+    if (inits.length === 0) return true
+    const restartOnFailure = (pod.spec?.restartPolicy ?? 'Always') !== 'Never'
+    // An app container that was created or runs: every init container has run once already.
+    let initialized = pod.spec!.containers.some((c) => ['created', 'running'].includes(findContainerStatus(status, c.name)?.state ?? ''))
+    let before = initialized // whether the init containers before this one are done
+    const toStart: number[] = []
+    for (let i = inits.length - 1; i >= 0; i--) {
+      const init = inits[i]!
+      const sidecar = init.restartPolicy === 'Always'
+      const current = findContainerStatus(status, init.name)
+      if (!current) {
+        if (before && sidecar) toStart.push(i)
+        continue
+      }
+      // Once initialized, only sidecars are kept running.
+      if (before && !sidecar) continue
+      if (current.state === 'created') {
+        toStart.push(i) // its start failed: try again
+      } else if (current.state === 'running') {
+        // A regular init container is still at work. A sidecar counts as started once it runs
+        // and, if it has a startupProbe, once that probe has passed.
+        if (sidecar && this.sidecarStarted(init, current.id)) {
+          if (i === inits.length - 1) initialized = true
+          else if (!before) toStart.push(i + 1)
+        }
+      } else if (current.state === 'exited' && !sidecar && current.exitCode === 0) {
+        if (i === inits.length - 1) initialized = true
+        else toStart.push(i + 1)
+      } else {
+        // Exited (a sidecar always restarts; a regular one only if it failed) or unknown.
+        if (!sidecar && !restartOnFailure) {
+          actions.killPod = true
+          actions.initContainersToStart = []
+          return false
+        }
+        toStart.push(i)
+      }
+      before = true
+    }
+    if (!before) toStart.push(0)
+    actions.initContainersToStart = toStart.reverse()
+    return initialized
+  }
+
+  /** The kubelet asks its prober (the startup probe's results, by container id), not the runtime. */
+  protected sidecarStarted(init: Container, containerId: string): boolean {
+    return !init.startupProbe || this.deps.startupManager?.get(containerId) === 'Success'
   }
   // #endregion compute
 
@@ -117,7 +182,7 @@ export class RuntimeManager {
     if (actions.createSandbox && actions.sandboxId) {
       recorder.record('Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')
     }
-    // Step 2: a broken sandbox takes everything of the pod with it.
+    // Step 2: a broken sandbox, or a pod that has finished or failed, takes everything of the pod with it.
     if (actions.killPod && this.killPod(pod, status)) results.push({ action: 'KillPod', target: podFullName(pod) })
 
     // Step 4: the sandbox, before any container.
@@ -138,8 +203,15 @@ export class RuntimeManager {
         })
         return results
       }
-      // The new sandbox's IP comes from its status.
-      cri.podSandboxStatus({ podSandboxId: sandboxId })
+      // The new sandbox's IP comes from its status; without it the sync cannot go on.
+      try {
+        cri.podSandboxStatus({ podSandboxId: sandboxId })
+      } catch (error) {
+        const message = (error as Error).message
+        recorder.record('Warning', 'FailedPodSandBoxStatus', `Unable to get pod sandbox status: ${message}`)
+        results.push({ action: 'SyncPod', target: podFullName(pod), error: 'SyncError', message })
+        return results
+      }
     }
 
     // Step 6: init containers; a failed one stops the sync here.
@@ -283,7 +355,7 @@ export class RuntimeManager {
 
   /**
    * Stops every running container of the pod, then every sandbox (killPodWithSyncResult).
-   * Whether there was anything to stop.
+   * Whether anything was still running: a container, or a ready sandbox.
    */
   protected killPod(pod: Pod, status: RuntimePodStatus): boolean {
     const { cri } = this.deps
@@ -294,16 +366,33 @@ export class RuntimeManager {
       cri.stopContainer({ containerId: container.id, timeout: grace })
     }
     for (const sandbox of status.sandboxStatuses) cri.stopPodSandbox({ podSandboxId: sandbox.id })
-    return status.containerStatuses.length > 0 || status.sandboxStatuses.length > 0
+    return status.containerStatuses.some((c) => c.state === 'running') || status.sandboxStatuses.some((s) => s.state === 'SANDBOX_READY')
   }
 }
 
 type ContainerKind = 'initContainers' | 'containers'
 
-/** restartPolicy: Always restarts anything; OnFailure only a non-zero exit; Never nothing. */
-function shouldRestart(pod: Pod, exitCode: number): boolean {
+/**
+ * ShouldContainerBeRestarted: a container never started, or left created or unknown, starts;
+ * one that exited restarts as restartPolicy says — Always anything, OnFailure a non-zero
+ * exit, Never nothing.
+ */
+function shouldContainerBeRestarted(pod: Pod, current: RuntimeContainerStatus | undefined): boolean {
+  if (!current) return true
+  if (current.state === 'running') return false
+  if (current.state === 'created' || current.state === 'unknown') return true
   const policy = pod.spec?.restartPolicy ?? 'Always'
-  return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0)
+  return policy === 'Always' || (policy === 'OnFailure' && current.exitCode !== 0)
+}
+
+function succeeded(status: RuntimePodStatus, name: string): boolean {
+  const current = findContainerStatus(status, name)
+  return current?.state === 'exited' && current.exitCode === 0
+}
+
+/** hasAnyRegularContainerCreated: an app container exists, so the init containers ran once. */
+function anyAppContainerCreated(pod: Pod, status: RuntimePodStatus): boolean {
+  return pod.spec!.containers.some((c) => ['created', 'running', 'exited'].includes(findContainerStatus(status, c.name)?.state ?? ''))
 }
 
 function allContainers(pod: Pod): Container[] {

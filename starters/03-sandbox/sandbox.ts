@@ -12,6 +12,7 @@
  *   node.ids        next() → a 64-hex id
  *   node.clock      nowNanos() → bigint nanoseconds
  *   node.containers inSandbox(id), stop(containerId, kernel), remove(containerId)
+ * setHostname(uts, hostname) (machinery/kernel/pod-env.ts) names a UTS namespace, as sethostname(2).
  * Errors that cross the CRI are GrpcError(code, desc); resolveId(ids, prefix) finds an id from
  * a unique prefix, as containerd does.
  *
@@ -35,6 +36,7 @@ import type {
 import { sandboxNamespaceOptions } from '../../machinery/runtime/cri.ts'
 import { GrpcError } from '../../machinery/runtime/grpc.ts'
 import type { NetworkNamespace } from '../../machinery/kernel/kernel.ts'
+import { setHostname } from '../../machinery/kernel/pod-env.ts'
 import type { SimulatedNode } from '../../machinery/node/node.ts'
 import { PrefixError, resolveId } from '../../machinery/runtime/truncindex.ts'
 
@@ -59,9 +61,11 @@ export class SandboxService {
   constructor(private readonly node: SimulatedNode) {}
 
   runPodSandbox(request: RunPodSandboxRequest): RunPodSandboxResponse {
-    // TODO: refuse a name that is already reserved (failed to reserve sandbox name …).
+    // TODO: make the id, then reserve the name: refuse one that is already reserved
+    //       (failed to reserve sandbox name …), as containerd does, in that order.
     // TODO: create the namespaces sandboxNamespaceOptions(config) asks for (NODE = the node's own),
-    //       get an IP for a pod-network sandbox, start '/pause' inside them, remember it all.
+    //       with config.hostname in a UTS namespace of the pod's own; get an IP for a pod-network
+    //       sandbox; start '/pause' inside them (every namespace, mnt too); remember it all.
     throw new Error('TODO: runPodSandbox is not written yet')
   }
   // #endregion run
@@ -85,14 +89,16 @@ export class SandboxService {
   podSandboxStatus(request: PodSandboxStatusRequest): PodSandboxStatusResponse {
     // TODO: the status crictl inspectp shows, or NotFound. With verbose, containerd adds
     //       info: { info: JSON.stringify({ pid, processStatus, netNamespaceClosed }) }
-    //       (pid 0 and processStatus "deleted" once the pause process is gone).
+    //       (pid 0 and processStatus "deleted" once the pause process is gone). A sandbox whose
+    //       pause died is SANDBOX_NOTREADY even if nobody stopped it.
     throw new Error('TODO: podSandboxStatus is not written yet')
   }
   // #endregion status
 
   // #region list
   listPodSandbox(request: ListPodSandboxRequest): ListPodSandboxResponse {
-    // TODO: every sandbox, narrowed by the filter's id, state and labels.
+    // TODO: every sandbox, narrowed by the filter's id (a unique prefix, as containerd resolves
+    //       it), state and labels.
     throw new Error('TODO: listPodSandbox is not written yet')
   }
   // #endregion list

@@ -36,7 +36,8 @@ export interface PodActions {
 
 /** The outcome of one step of a sync, as the kubelet's PodSyncResult keeps it. */
 export interface SyncResult {
-  action: 'KillPod' | 'CreatePodSandbox' | 'StartContainer'
+  /** `SyncPod`: the sync itself failed (PodSyncResult.SyncError, logged `failed to SyncPod: …`). */
+  action: 'KillPod' | 'CreatePodSandbox' | 'StartContainer' | 'SyncPod'
   target: string
   /** The error's name, e.g. `CreatePodSandboxError`, `ErrImagePull`; absent on success. */
   error?: string
@@ -64,13 +65,21 @@ export class RuntimeManager {
   // #region compute
   /** SyncPod step 1: compare what the runtime has with what the Pod asks for. */
   computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
-    // TODO: this.deps.podSandboxChanged(pod, status) (chapter 5's answer) says whether a sandbox must be
-    //       created, and with which attempt. A new sandbox starts the pod over: only the first
-    //       init container, or — without init containers — every app container.
-    // TODO: with a good sandbox, walk spec.initContainers in order: start the first one that has
-    //       not completed (exited 0), unless it is still running; a native sidecar
-    //       (restartPolicy: Always) only has to be running. Then the app containers that do not
-    //       run (and that restartPolicy lets restart).
+    // TODO: this.deps.podSandboxChanged(pod, status) (chapter 5's answer) says whether the sandbox
+    //       must change, and with which attempt; then killPod and createSandbox follow it, except:
+    //       - restartPolicy Never, attempt > 0 and containers have run: kill the pod, no new sandbox;
+    //       - nothing left to start (OnFailure skips app containers that exited 0) in a pod whose
+    //         app containers were created: no new sandbox either.
+    //       A new sandbox starts the pod over: only the first init container, or — without init
+    //       containers — the app containers.
+    // TODO: with a good sandbox, the init containers, walked from the LAST one back (finished ones
+    //       may have been removed): a regular one that exited 0 lets the next start; one that
+    //       failed starts again — or, under restartPolicy Never, kills the pod (killPod, nothing to
+    //       start). A native sidecar (restartPolicy: Always) lets the next start once it runs and,
+    //       with a startupProbe, once this.deps.startupManager?.get(id) === 'Success'.
+    // TODO: once initialized, the app containers that do not run and that restartPolicy lets
+    //       restart (a container left created or unknown always starts). Nothing running and
+    //       nothing to start: killPod.
     throw new Error('TODO: computePodActions is not written yet')
   }
   // #endregion compute
@@ -79,10 +88,12 @@ export class RuntimeManager {
   /** SyncPod: bring the node in line with the Pod, one step after another. */
   syncPod(pod: Pod, status: RuntimePodStatus): SyncResult[] {
     // TODO: step 1: computePodActions. Step 2: killPod if asked (this.killPod is provided).
+    // TODO: step 1 ends with SandboxChanged (Normal) when a sandbox is replaced, not the first one.
     // TODO: step 4: RunPodSandbox with generatePodSandboxConfig(pod, attempt,
-    //       this.deps.namespaceOptionsFor(pod)) (chapter 1's answer), then
-    //       PodSandboxStatus. If it fails: the FailedCreatePodSandBox event and a
-    //       CreatePodSandboxError result, and nothing else in this sync.
+    //       this.deps.namespaceOptionsFor(pod)) (chapter 1's answer). If it fails: the
+    //       FailedCreatePodSandBox event and a CreatePodSandboxError result, and nothing else in
+    //       this sync. Then PodSandboxStatus; if that fails: FailedPodSandBoxStatus (Warning), a
+    //       failed result, and again nothing else.
     // TODO: step 6: the init containers to start; step 8: the app containers. this.start(...)
     //       (provided) starts one and returns its SyncResult.
     throw new Error('TODO: syncPod is not written yet')
@@ -109,9 +120,10 @@ export class RuntimeManager {
   /** startContainer: pull, create, start — each step an event, each failure a reason. */
   startContainer(pod: Pod, container: Container, kind: ContainerKind, sandboxId: string, sandboxConfig: PodSandboxConfig, restartCount: number): void {
     // TODO: ensureImageExists, then CreateContainer (generateContainerConfig(cri, …,
-    //       this.deps.namespaceOptionsFor(pod))), then
-    //       StartContainer. An event after each step; a failure is a Failed event
-    //       "Error: <reason or runtime message>" and a StartError.
+    //       this.deps.namespaceOptionsFor(pod))), then StartContainer. An event after each step.
+    //       A failure is a Failed event "Error: <the pull's reason, or the runtime's own text:
+    //       grpcDesc(error)>" and a StartError whose reason says which step failed:
+    //       CreateContainerError, RunContainerError.
     throw new Error('TODO: startContainer is not written yet')
   }
   // #endregion start
