@@ -25,6 +25,11 @@ const guide: DefaultTheme.SidebarItem[] = [
 
 export default defineConfig({
   srcDir: 'docs',
+  // docs/handouts/ are the workshop kit's pages, made from the chapters: only `npm run handouts`
+  // builds them, and then nothing else but the facilitator guide it also prints (kit/build.ts).
+  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md'] : ['handouts/**'],
+  // Links to the pages left out are fine on paper; the site's own build still checks every link.
+  ignoreDeadLinks: Boolean(process.env.PODKATA_HANDOUTS),
   title: 'podkata',
   description: 'What a Kubernetes Pod really is, and why every Pod starts with a pause container: a tutorial and kata workbook.',
   lang: 'en',
@@ -40,6 +45,7 @@ export default defineConfig({
     sidebar: [
       { text: 'Guide', items: guide },
       { text: 'Chapters', items: chapterLinks() },
+      { text: 'On a real node', items: [{ text: 'The real-node lab', link: '/lab' }] },
     ],
     search: { provider: 'local' },
     outline: { level: [2, 3] },

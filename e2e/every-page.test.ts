@@ -17,7 +17,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const pages = ['/', '/guide/working-a-kata', '/guide/facilitating', ...new Set(KATAS.map((kata) => kata.chapter.page))]
+const pages = ['/', '/guide/working-a-kata', '/guide/facilitating', '/lab', ...new Set(KATAS.map((kata) => kata.chapter.page))]
 
 it.each(pages)('%s loads without script errors, with its kata card and no unresolved snippet', async (path) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
@@ -27,7 +27,7 @@ it.each(pages)('%s loads without script errors, with its kata card and no unreso
   expect(response?.status()).toBe(200)
   const text = await page.locator('.vp-doc').innerText()
   // VitePress leaves a visible marker when a `<<<` import points at a missing file or region.
-  expect(text).not.toMatch(/Code snippet path not found|<<< @/)
+  expect(text).not.toMatch(/Code snippet path not found|<<< @|@include:/)
   expect(errors).toEqual([])
   const kata = KATAS.find((k) => k.chapter.page === path)
   if (kata) expect(await page.locator(`.kata-card[data-kata="${kata.slug}"]`).count()).toBe(1)

@@ -31,7 +31,7 @@ it('has a section for every kata, linked to its chapter', async () => {
 
 it('lists each known-wrong mistake with the spec that catches it', async () => {
   for (const [i, kata] of KATAS.entries()) {
-    const items = await page.locator('.facilitator-kata').nth(i).locator('ul > li').allInnerTexts()
+    const items = await page.locator('.facilitator-kata').nth(i).locator('ul.mistakes > li').allInnerTexts()
     const expected = knownWrongFor(kata)
     expect(items).toHaveLength(expected.length)
     for (const wrong of expected) expect(items.some((item) => item.includes(`Caught by: ${wrong.caughtBy}`))).toBe(true)

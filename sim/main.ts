@@ -18,6 +18,7 @@ const CUT_OFFS = CONNECTIVITIES.filter((c) => c !== 'online')
 
 const USAGE = `Usage: npm run sim -- <pod.yaml> [options]
        npm run sim -- <scenario.yaml>
+       npm run sim -- --serve <socket> [node options]
 
 Runs a v1 Pod on a simulated node (a kubelet and a container runtime) and prints the CRI calls
 as a lane diagram, the Events of \`kubectl describe pod\` and \`kubectl get pods -o wide\`.
@@ -42,6 +43,9 @@ Options:
   --compare                   run both, print your diagram above the reference's, and name
                               the first call where they differ
   --json                      print { runtime, calls, events, pod } as JSON instead
+  --serve <socket>            serve the simulated runtime over CRI v1 gRPC on a unix socket
+                              until Ctrl-C, for crictl or lab/cri-client.ts (takes --runtime,
+                              --offline, --cut-off, --preload, --sandbox-image, --mirror)
   --width <columns>           width of the lane diagram (default: the terminal's, 80 to 140)
   --no-color                  no colours (also when NO_COLOR is set or output is not a terminal)
   -h, --help                  this text
@@ -78,6 +82,7 @@ function parse(argv: string[]) {
         crash: { type: 'string' },
         for: { type: 'string' },
         json: { type: 'boolean' },
+        serve: { type: 'string' },
         mine: { type: 'boolean' },
         compare: { type: 'boolean' },
         width: { type: 'string' },
@@ -143,6 +148,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return 0
   }
+  if (values.serve !== undefined) return serve(values.serve, positionals, values)
   if (positionals.length === 0) throw new UsageError('give a Pod manifest, e.g. npm run sim -- examples/pods/web.yaml (see --help)')
   if (positionals.length > 1) throw new UsageError(`one manifest at a time; got ${positionals.length}: ${positionals.join(' ')}`)
   if (isScenarioFile(positionals[0]!)) return scenario(positionals[0]!, values)
@@ -158,6 +164,36 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   console.log(simText(result, { width: columns, color }))
+  return 0
+}
+
+/** --serve: the simulated runtime on a CRI socket; only the node's options apply. */
+async function serve(socket: string, positionals: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`--serve runs a runtime, not a pod; drop ${positionals[0]}`)
+  const podOnly = ['crash', 'for', 'json', 'mine', 'compare', 'width'].find((key) => key in values)
+  if (podOnly) throw new UsageError(`--serve runs a runtime, not a pod; drop --${podOnly}`)
+  if (socket.trim() === '') throw new UsageError('--serve needs a socket path, e.g. --serve /tmp/podkata-cri.sock')
+  const node = options(values)
+  // Loaded only here: gRPC is not needed for anything else the sim does.
+  const { serveSimulator } = await import('../lab/serve-sim.ts')
+  const { SocketInUseError } = await import('../lab/cri-server.ts')
+  try {
+    await serveSimulator(socket, {
+      runtime: node.runtime ?? 'containerd-1.7',
+      connectivity: node.connectivity ?? 'online',
+      preload: node.preload ?? [],
+      mirrors: node.mirrors ?? {},
+      mirrorsUp: node.mirrorsUp ?? true,
+      ...(node.sandboxImage ? { sandboxImage: node.sandboxImage } : {}),
+    })
+  } catch (error) {
+    if (error instanceof SocketInUseError) throw new UsageError(error.message, 1)
+    const code = (error as NodeJS.ErrnoException)?.code
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ENOENT' || /bind|listen|No address added/i.test((error as Error)?.message ?? '')) {
+      throw new UsageError(`cannot listen on ${socket}: ${(error as Error).message}`, 1)
+    }
+    throw error
+  }
   return 0
 }
 

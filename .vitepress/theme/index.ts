@@ -1,6 +1,6 @@
 /**
- * The default VitePress theme, plus the few components the chapters use and a print
- * stylesheet, so that any chapter prints as a handout.
+ * The default VitePress theme, plus the few components the chapters use, and the print
+ * stylesheet (print.css, with print-fit.ts sizing code and link notes just before printing).
  */
 import DefaultTheme from 'vitepress/theme'
 import type { Theme } from 'vitepress'
@@ -12,10 +12,13 @@ import PodDiagram from './components/PodDiagram.vue'
 import SandboxLifecycle from './components/SandboxLifecycle.vue'
 import TerminalOutput from './components/TerminalOutput.vue'
 import './custom.css'
+import './print.css'
+import { installPrintFit } from './print-fit.ts'
 
 export default {
   extends: DefaultTheme,
   enhanceApp({ app }) {
+    installPrintFit()
     app.component('ChapterList', ChapterList)
     app.component('KataCard', KataCard)
     app.component('LaneDiagram', LaneDiagram)
