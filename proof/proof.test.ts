@@ -16,7 +16,7 @@ import { knownWrongFor } from './known-wrong.ts'
 let verdicts: Verdict[] = []
 
 beforeAll(() => {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'proof', 'collect-verdicts.ts')], {
+  const output = execFileSync(process.execPath, [join(ROOT, 'proof', 'collect-verdicts.mjs')], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

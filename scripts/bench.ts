@@ -8,13 +8,15 @@
  */
 import { loadavg } from 'node:os'
 import type { BenchModule, Figure } from '../bench/figure.ts'
+import { kitBench } from '../bench/kit.ts'
 import { simBench } from '../bench/sim.ts'
 import { verifyBench } from '../bench/verify.ts'
 import { watchLoopBench } from '../bench/watch-loop.ts'
 
-const MODULES: BenchModule[] = [watchLoopBench, verifyBench, simBench]
+const MODULES: BenchModule[] = [watchLoopBench, verifyBench, simBench, kitBench]
 
-const format = (figure: Figure) => (figure.unit === '×' ? figure.value.toFixed(2) + ' ×' : `${Math.round(figure.value)} ${figure.unit}`)
+const format = (figure: Figure) =>
+  figure.unit === '×' ? figure.value.toFixed(2) + ' ×' : figure.unit === 's' ? `${figure.value.toFixed(1)} s` : `${Math.round(figure.value)} ${figure.unit}`
 
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
 console.log(`podkata bench — node ${process.version}, load average ${load()}\n`)

@@ -50,7 +50,7 @@ function isStale(outfile, inputsFile, options) {
   } catch {
     return true // never built
   }
-  if (recorded.options !== JSON.stringify(options)) return true
+  if (recorded.options !== JSON.stringify(options, optionKey)) return true
   // This script and the package's dependencies shape the bundle too.
   const files = [...recorded.inputs, fileURLToPath(import.meta.url), join(root, 'package.json')]
   for (const file of files) {
@@ -88,6 +88,11 @@ async function rebuild(entryPoint, outfile, inputsFile, options) {
   writeFileSync(temporary, result.outputFiles[0].contents)
   renameSync(temporary, outfile)
   const inputs = Object.keys(result.metafile.inputs).map((input) => join(root, input))
-  writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify({ builtAt, options: JSON.stringify(options), inputs }))
+  writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify({ builtAt, options: JSON.stringify(options, optionKey), inputs }))
   renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile)
+}
+
+// Plugins are functions: they count by name when comparing the options a bundle was built with.
+function optionKey(key, value) {
+  return key === 'plugins' ? value.map((plugin) => plugin.name) : value
 }

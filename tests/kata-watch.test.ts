@@ -53,22 +53,27 @@ describe('the warm watch loop', () => {
   it('evaluates the learner code afresh on every save, stops sync and async endless loops, and carries on', async () => {
     // Module state, a global and an environment variable, each counted per call, and an
     // interval that, if it outlived its run, would mark the global object during the next.
-    const counting = podsWith(
-      'const g = globalThis as { probe?: number; leaked?: boolean }; const leaked = g.leaked === true; ' +
-        'calls++; g.probe = (g.probe ?? 0) + 1; process.env.PROBE = String(Number(process.env.PROBE ?? 0) + 1); ' +
-        'setInterval(() => (g.leaked = true), 1); ' +
-        'throw new Error(`calls ${calls} global ${g.probe} env ${process.env.PROBE} leaked ${leaked}`)',
-      '\nlet calls = 0\n',
-    )
-    const fresh = 'calls 1 global 1 env 1 leaked false'
+    // The worker thread's id shows that the same warm worker ran every save.
+    const counting =
+      "import { threadId } from 'node:worker_threads'\n" +
+      podsWith(
+        'const g = globalThis as { probe?: number; leaked?: boolean }; const leaked = g.leaked === true; ' +
+          'calls++; g.probe = (g.probe ?? 0) + 1; process.env.PROBE = String(Number(process.env.PROBE ?? 0) + 1); ' +
+          'setInterval(() => (g.leaked = true), 1); ' +
+          'throw new Error(`calls ${calls} global ${g.probe} env ${process.env.PROBE} leaked ${leaked} in thread ${threadId}`)',
+        '\nlet calls = 0\n',
+      )
+    const fresh = /calls 1 global 1 env 1 leaked false in thread (\d+)/
     workbook.write(PODS, counting)
     const loop = new WatchSession(workbook)
-    await loop.waitFor(fresh)
+    const thread = fresh.exec(await loop.waitFor(fresh))![1]
     for (const save of [1, 2]) {
       const mark = loop.mark()
       workbook.write(PODS, counting + `// save ${save}\n`)
       // Every spec ran once before, so anything kept from that run would count past 1.
-      expect(await loop.waitFor('specs pass.', mark)).toContain(fresh)
+      const verdict = await loop.waitFor('specs pass.', mark)
+      expect(verdict).toMatch(fresh)
+      expect(fresh.exec(verdict)![1], 'the same warm worker').toBe(thread)
     }
 
     let mark = loop.mark()
