@@ -19,7 +19,7 @@ import type { ApiPodStatus } from '../machinery/kubelet/api-status.ts'
 import { Backoff } from '../machinery/kubelet/backoff.ts'
 import { LABELS } from '../machinery/kubelet/pod-configs.ts'
 import { StartupProber } from '../machinery/kubelet/prober.ts'
-import { PodWorker, RELIST_MS, RETRY_AFTER_ERROR_MS, type StepResult } from '../machinery/kubelet/pod-worker.ts'
+import { PodWorker, RELIST_MS, type StepResult } from '../machinery/kubelet/pod-worker.ts'
 import { describeEvents, getPods, podColumns, tabwrite, humanDuration } from '../machinery/kubectl/kubectl.ts'
 import { SimulatedNode } from '../machinery/node/node.ts'
 import type { Connectivity } from '../machinery/images/registry.ts'
@@ -239,7 +239,7 @@ export class NodeSession {
 
   /**
    * Lets `ms` of node time pass with the kubelet at work on every pod: each pod is synced when
-   * its pod worker would sync it — about 1 s after a change, 10 s after a failed sync, and
+   * its pod worker would sync it — about 1 s after a change, 10–15 s after a failed sync, and
    * once a minute otherwise.
    */
   advance(ms: number): void {
@@ -254,7 +254,7 @@ export class NodeSession {
       const { worker } = this.entry(name)
       const results = worker.syncOnce()
       const failed = results.some((r) => r.error)
-      let dueAt = clock.now() + (failed ? RETRY_AFTER_ERROR_MS : results.length > 0 ? RELIST_MS : RESYNC_MS)
+      let dueAt = clock.now() + (failed ? worker.nextRetryMs() : results.length > 0 ? RELIST_MS : RESYNC_MS)
       // A startup probe that passes makes a sync due (the prober tells the pod worker).
       const probePasses = worker.nextProbePass()
       if (probePasses !== undefined) dueAt = Math.min(dueAt, Math.max(probePasses, clock.now()) + RELIST_MS)
