@@ -151,6 +151,13 @@ describe('scenarios with problems', () => {
     expect(stderr.trim()).toMatch(message)
   })
 
+  it('a mirror on containerd before 2.2 comes with the config_path line it needs; from 2.2 on, certs.d is read by default', () => {
+    const mirror = (runtime: string) =>
+      sim(file(`mirror-${runtime}.yaml`, `kind: Scenario\nnode:\n  runtime: ${runtime}\nsteps:\n  - mirror: { registry: registry.k8s.io, endpoint: "http://10.0.0.5:5000" }\n`)).stdout
+    for (const runtime of ['containerd-1.7', 'containerd-2.0']) expect(mirror(runtime)).toMatch(/reads certs\.d only with config_path = "\/etc\/containerd\/certs\.d"/)
+    for (const runtime of ['containerd-2.2', 'containerd-2.3']) expect(mirror(runtime)).not.toContain('config_path')
+  })
+
   it('a node option next to a scenario is refused: the scenario sets up its own node', () => {
     const { code, stderr } = sim('examples/scenarios/airgap-import.yaml', '--runtime', 'containerd-2.2')
     expect(code).toBe(2)
