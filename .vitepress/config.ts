@@ -46,6 +46,7 @@ export default defineConfig({
       { text: 'Guide', items: guide },
       { text: 'Chapters', items: chapterLinks() },
       { text: 'On a real node', items: [{ text: 'The real-node lab', link: '/lab' }] },
+      { text: 'Reference', items: [{ text: 'Glossary', link: '/reference/glossary' }] },
     ],
     search: { provider: 'local' },
     outline: { level: [2, 3] },
