@@ -13,7 +13,7 @@ import { criClient } from '../machinery/kubelet/cri-client.ts'
 import type { CriRuntime } from '../machinery/runtime/cri.ts'
 import { EventRecorder, type PodEvent } from '../machinery/kubelet/events.ts'
 import { formatFieldError } from '../machinery/api/field-errors.ts'
-import { apiChecks } from '../machinery/api/pod-checks.ts'
+import { apiChecks, validationRank } from '../machinery/api/pod-checks.ts'
 import { withApiDefaults } from '../machinery/kubelet/api-defaults.ts'
 import type { ApiPodStatus } from '../machinery/kubelet/api-status.ts'
 import { Backoff } from '../machinery/kubelet/backoff.ts'
@@ -140,9 +140,11 @@ export class NodeSession {
   /** Creates the pod (API defaults, validation), schedules it here, and returns its name. */
   apply(manifest: Pod): string {
     // Kata 1's checks first, then the API server's others; one error per field and kind.
-    const errors = [...this.parts.pods.validatePod(manifest), ...apiChecks(manifest)].filter(
-      (error, i, all) => all.findIndex((e) => e.field === error.field && e.type === error.type) === i,
-    )
+    const errors = [...this.parts.pods.validatePod(manifest), ...apiChecks(manifest)]
+      .filter((error, i, all) => all.findIndex((e) => e.field === error.field && e.type === error.type) === i)
+      .map((error, i) => ({ error, i }))
+      .sort((a, b) => validationRank(a.error.field) - validationRank(b.error.field) || a.i - b.i)
+      .map(({ error }) => error)
     if (errors.length > 0) {
       const messages = errors.map(formatFieldError)
       const detail = messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`
