@@ -57,7 +57,7 @@ it('pulls the starter of kata 4 into the page and folds the reference away', asy
   const visible = (await page.locator('.vp-doc div[class*="language-ts"]:not(details *)').allInnerTexts()).join('\n')
   expect(visible).toContain("throw new Error('TODO: syncPod is not written yet')")
   expect(visible).not.toContain('#region')
-  const folded = page.locator('.vp-doc details')
+  const folded = page.locator('.vp-doc details', { hasText: 'Reference solution' })
   expect(await folded.locator('summary').innerText()).toContain('Reference solution')
   expect(await folded.getAttribute('open')).toBeNull()
   expect(await page.locator('.kata-card').innerText()).toContain('npm run kata -- verify syncpod')

@@ -44,6 +44,6 @@ it('shows kubectl: the same IP after a container crash, SandboxChanged and a new
 it('pulls the starter of kata 5 into the page and folds the reference away', async () => {
   const visible = (await page.locator('.vp-doc div[class*="language-ts"]:not(details *)').allInnerTexts()).join('\n')
   expect(visible).toContain("throw new Error('TODO: podSandboxChanged is not written yet')")
-  expect(await page.locator('.vp-doc details summary').innerText()).toContain('Reference solution')
+  expect(await page.locator('.vp-doc details summary', { hasText: 'Reference solution' }).innerText()).toContain('Reference solution')
   expect(await page.locator('.kata-card').innerText()).toContain('npm run kata -- verify pause')
 })

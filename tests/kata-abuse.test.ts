@@ -46,7 +46,7 @@ describe('the learner’s code misbehaves', () => {
     const result = verifyWith('process.exit(0)')
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('process.exit unexpectedly called with "0"')
-    expect(result.stdout).toContain('0 of 22 specs pass.')
+    expect(result.stdout).toContain('0 of 23 specs pass.')
     clean(result.stdout + result.stderr)
   })
 })
