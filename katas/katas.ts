@@ -49,7 +49,8 @@ export const KATAS: readonly Kata[] = [
       'effectiveRequests: sum containerRequests() over spec.containers; an ordinary init container runs ' +
         'alone, so the pod needs max(sum of app containers, largest init container), per resource ' +
         '(maxResources). A native sidecar (initContainers[*].restartPolicy: Always) keeps running: add it ' +
-        'to the running sum, and count it beside every init container that starts after it. Add podOverhead(pod) last.',
+        'to the running sum, and count it beside every init container that starts after it. Where ' +
+        'podLevelRequests(pod) has a cpu or memory (spec.resources), it replaces that resource\'s total. Add podOverhead(pod) last.',
       'insufficientResources: for cpu and memory, free = node.allocatable - node.requested; a resource the pod ' +
         'requests (more than 0) that is larger than free gives "Insufficient cpu" / "Insufficient memory".',
     ],
@@ -57,6 +58,7 @@ export const KATAS: readonly Kata[] = [
       'validatePod: what the API server rejects': 2,
       'namespaceOptionsFor: which namespaces the containers share': 3,
       'effectiveRequests: what the pod asks for as a whole': 4,
+      'effectiveRequests with pod-level resources (spec.resources, beta since 1.34)': 4,
       'insufficientResources: a Pod is scheduled as one unit': 5,
     },
   },
