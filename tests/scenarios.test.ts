@@ -52,6 +52,17 @@ describe('the shipped scenarios', () => {
     expect(stdout).toMatch(/^registry\.k8s\.io\/pause +3\.10 +873ed75102791 +320kB +false$/m)
   })
 
+  it('an hour on: the spam filter holds updates back, but every failure is counted, so the count keeps growing in jumps', () => {
+    const { stdout } = sim('examples/scenarios/airgap-an-hour.yaml')
+    const counts = [...stdout.matchAll(/FailedCreatePodSandBox +(\S+) \(x(\d+) over (\S+)\)/g)].map((m) => ({ age: m[1], count: Number(m[2]), over: m[3] }))
+    expect(counts).toHaveLength(2)
+    // An hour of 10–15 s retries is 240 to 360 failures; the old model stopped near 25 + 11.
+    expect(counts[1]!.count).toBeGreaterThan(240)
+    expect(counts[1]!.count).toBeLessThan(360)
+    // The last update that got through is up to 5 minutes old.
+    expect(counts[1]!.age).toMatch(/^[1-5]m\d*s?$/)
+  })
+
   it('fix 1: ctr without -n k8s.io changes nothing; with it, the pod runs and the pause image is pinned', () => {
     const { stdout } = sim('examples/scenarios/airgap-import.yaml')
     const [wrong, right] = stdout.split('$ sudo ctr -n k8s.io images import pause.tar')
