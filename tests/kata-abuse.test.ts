@@ -34,6 +34,21 @@ describe('the learner’s code misbehaves', () => {
     clean(result.stdout + result.stderr)
   })
 
+  it('an exception thrown in a timer fails the run and is shown, even when every spec passes', () => {
+    // The specs are synchronous: the event loop first turns after the last one, and the
+    // timeout is due by then. Cancelling it unfired would hide the throw and mark the kata solved.
+    const solution = workbook.read('solutions/01-pods/pods.ts')
+    const head = 'export function validatePod(pod: Pod): FieldError[] {'
+    expect(solution).toContain(head)
+    workbook.write('katas/01-pods/pods.ts', solution.replace(head, `let armed = false\n${head}\n  if (!armed) { armed = true; setTimeout(() => { throw new Error('boom from a timer') }, 0) }`))
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('22 of 22 specs pass, but your code threw where no spec could catch it')
+    expect(result.stdout).toMatch(/✗ Uncaught Exception.*:\n\s+boom from a timer/)
+    expect(result.stdout).not.toContain('is solved')
+    clean(result.stdout + result.stderr)
+  })
+
   it('console.log output is shown under the spec that was running', () => {
     const result = verifyWith("console.log('checking', pod.metadata?.name); return []")
     expect(result.code).toBe(1)
