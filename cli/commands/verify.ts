@@ -6,16 +6,19 @@
  * random histories play on that node, its invariants checked after every step
  * (cli/node-properties-check.ts).
  *
+ * Either way, the learner's files are type-checked once the verdict is out (cli/type-check.ts).
+ *
  * Only a plain `verify` records progress: the capstone runs the same specs on a different
  * node, and its verdict is not the kata's.
  */
 import { KATAS, type Kata } from '../../katas/katas.ts'
-import { ensureWorkingCopies, isAtStarter } from '../../workbook/working-copies.ts'
+import { ensureWorkingCopies, isAtStarter, workingCopyPath } from '../../workbook/working-copies.ts'
 import { findKata } from '../find-kata.ts'
 import { Progress } from '../progress.ts'
 import { renderRun } from '../report.ts'
 import { checkMyNode, type PropertiesCheck } from '../node-properties-check.ts'
 import { passed, SpecRunner, type KataRun } from '../spec-runner.ts'
+import { renderTypeCheck, TypeCheck } from '../type-check.ts'
 import { bold, dim, FAIL, green, PASS, red, UNTRIED } from '../style.ts'
 
 /** The katas whose file is a part of the assembled node (kata 2's pod runs on its own). */
@@ -24,7 +27,25 @@ const NODE_PART_KATAS = ['01-pods', '03-sandbox', '04-syncpod', '05-pause', '06-
 export async function verify(name: string | undefined, options: { mine: boolean }): Promise<number> {
   const katas = name === undefined ? KATAS : [findKata(name)]
   ensureWorkingCopies(katas)
-  if (options.mine) return capstone(katas)
+  const code = options.mine ? await capstone(katas) : await verifyKatas(katas)
+  // After the verdict, never before it: a type error does not change it, but may explain it.
+  await showTypeErrors(katas)
+  return code
+}
+
+async function showTypeErrors(katas: readonly Kata[]): Promise<void> {
+  const files = katas.filter((kata) => !isAtStarter(kata)).flatMap((kata) => kata.files.map((file) => workingCopyPath(kata, file)))
+  if (files.length === 0) return
+  const typeCheck = new TypeCheck()
+  try {
+    const section = renderTypeCheck(await typeCheck.check(files))
+    if (section) console.log('\n' + section)
+  } finally {
+    await typeCheck.close()
+  }
+}
+
+async function verifyKatas(katas: readonly Kata[]): Promise<number> {
   const progress = Progress.load()
   const runner = await SpecRunner.start({ kind: 'learner' })
   try {
