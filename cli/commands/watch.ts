@@ -19,7 +19,8 @@ import { ensureWorkingCopies, isAtStarter, workingCopyPath } from '../../workboo
 import { Progress } from '../progress.ts'
 import { offeredHint, renderHint, renderRun } from '../report.ts'
 import { passed, SpecRunner, type KataRun } from '../spec-runner.ts'
-import { bold, cyan, dim, green } from '../style.ts'
+import { describeFileProblem } from '../file-problems.ts'
+import { bold, cyan, dim, green, yellow } from '../style.ts'
 import { renderTypeCheck, TypeCheck } from '../type-check.ts'
 import { renderList } from './list.ts'
 import { renderSolution } from './solution.ts'
@@ -138,7 +139,14 @@ class WatchLoop {
     this.running = true
     this.changedWhileRunning.clear()
     // A deleted working copy comes back as the starter (`reset` keeps backups; this is a fresh file).
-    const recreated = ensureWorkingCopies([this.kata]).map((file) => relative(ROOT, file))
+    let recreated: string[] = []
+    let notRecreated = ''
+    try {
+      recreated = ensureWorkingCopies([this.kata]).map((file) => relative(ROOT, file))
+    } catch (error) {
+      // A read-only kata folder: run what is there (the specs say what is missing) and say why.
+      notRecreated = describeFileProblem(error) ?? (error as Error).message
+    }
     this.status(dim('Checking…'))
     const kata = this.kata
     const run = await this.runner.run(kata, [...changed, ...recreated.map((file) => join(ROOT, file))])
@@ -151,6 +159,8 @@ class WatchLoop {
     this.hintShown = undefined
     this.footnote = passed(run) ? this.solvedMessage(wasSolved) : ''
     if (recreated.length > 0) this.footnote = dim(`${recreated.join(', ')} was missing, so it was made again from its starter.`)
+    if (notRecreated) this.footnote = yellow(`A file of this kata is missing and could not be made again from its starter: ${notRecreated}`)
+    if (this.progress.saveProblem) this.footnote = [this.footnote, yellow(`Your progress is not saved: ${this.progress.saveProblem}`)].filter(Boolean).join('\n')
     this.typeErrors = ''
     this.draw()
     if (this.changedWhileRunning.size > 0) void this.check([...this.changedWhileRunning])
