@@ -55,12 +55,10 @@ describe('chapter 1', () => {
     expect(all).not.toContain('#region')
   })
 
-  it('keeps the reference solution folded until opened', async () => {
+  it('points to the reference solution on the command line instead of carrying it', async () => {
     await open(pods.chapter.page)
-    const details = page.locator('.vp-doc details', { hasText: 'Reference solution' })
-    expect(await details.getAttribute('open')).toBeNull()
-    await details.locator('summary').click()
-    expect(await details.innerText()).toContain('const RESTART_POLICIES')
+    expect(await page.locator('.vp-doc').innerText()).toContain('npm run kata -- solution pods')
+    expect(await page.content()).not.toContain('const RESTART_POLICIES')
   })
 
   it('has a kata card that says what to run and which files to edit', async () => {
