@@ -85,6 +85,14 @@ describe('chapter 1', () => {
     await expect.poll(() => diagram.locator('text', { hasText: 'own PID namespace' }).count()).toBe(0)
   })
 
+  it('leads back to the guide to katas and on to chapter 2, never to the workshop guide', async () => {
+    await open(pods.chapter.page)
+    expect(await page.locator('.VPDocFooter .pager-link.prev').getAttribute('href')).toBe('/guide/working-a-kata')
+    expect(await page.locator('.VPDocFooter .pager-link.next').getAttribute('href')).toBe('/chapters/02-composite-containers')
+    await open('/guide/facilitating')
+    expect(await page.locator('.VPDocFooter .pager-link').count()).toBe(0)
+  })
+
   it('is listed in the sidebar, generated from katas/katas.ts', async () => {
     await open(pods.chapter.page)
     const link = page.locator('.VPSidebar a', { hasText: new RegExp(`\\b${pods.chapter.title}$`) })
