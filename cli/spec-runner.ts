@@ -120,7 +120,8 @@ export class SpecRunner {
         maxWorkers: 1,
         testTimeout: SPEC_TIMEOUT_MS,
         hookTimeout: SPEC_TIMEOUT_MS,
-        setupFiles: ['fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
+        // The write guard first: nothing else in the worker needs to write, and the learner's code comes after.
+        setupFiles: ['write-guard.ts', 'fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
         // Show a learner's console.log output: printing is how many people debug.
         silent: false,
       },
