@@ -67,6 +67,43 @@ describe('the learner’s code misbehaves', () => {
   })
 })
 
+describe('the learner’s code cannot reach the learner’s other work', () => {
+  it('refuses to delete .podkata/backups, the progress or another kata’s working copy, and says so', () => {
+    workbook.write('.podkata/backups/01-pods/pods.ts.2026-01-01T00-00-00Z', 'an old version')
+    workbook.write('.podkata/progress.txt', 'sandbox: failing, 2026-01-01T00:00:00.000Z\n')
+    workbook.write('katas/03-sandbox/sandbox.ts', '// my sandbox, half done\n')
+    const attempts = [
+      "fs.rmSync('.podkata/backups', { recursive: true, force: true })",
+      "fs.unlinkSync('katas/03-sandbox/sandbox.ts')",
+      "fs.writeFileSync('.podkata/progress.txt', '')",
+      "fs.openSync('katas/03-sandbox/sandbox.ts', 'w')",
+      // A link inside its own folder is allowed; what it leads to is not.
+      "fs.symlinkSync('../../.podkata', 'katas/01-pods/escape'), fs.rmSync('katas/01-pods/escape/backups', { recursive: true })",
+      "childProcess.execSync('rm -rf .podkata')",
+      "fs.writeFileSync('katas/01-pods/notes.txt', 'allowed: its own folder')",
+    ]
+    const body = `for (const attempt of [${attempts.map((a) => `() => { ${a} }`).join(', ')}]) { try { attempt(); console.log('done') } catch (error) { console.log((error as Error).message) } } return []`
+    workbook.write('katas/01-pods/pods.ts', "import fs from 'node:fs'\nimport childProcess from 'node:child_process'\n" + starter.replace(TODO, body))
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(1)
+    expect(workbook.read('.podkata/backups/01-pods/pods.ts.2026-01-01T00-00-00Z')).toBe('an old version')
+    expect(workbook.read('katas/03-sandbox/sandbox.ts')).toBe('// my sandbox, half done\n')
+    expect(workbook.read('.podkata/progress.txt')).toMatch(/^sandbox: failing/m)
+    expect(workbook.read('katas/01-pods/notes.txt')).toBe('allowed: its own folder')
+    const printed = result.stdout.slice(result.stdout.indexOf('Your console output:')).split('\n').slice(2, 9).map((line) => line.trim())
+    expect(printed).toEqual([
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; rmSync(".podkata/backups") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; unlinkSync("katas/03-sandbox/sandbox.ts") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; writeFileSync(".podkata/progress.txt") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; openSync("katas/03-sandbox/sandbox.ts") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; rmSync(".podkata/backups") was refused, and nothing was changed',
+      'podkata: code run by the specs may not start other processes',
+      'done',
+    ])
+    clean(result.stdout + result.stderr)
+  })
+})
+
 describe('a type error', () => {
   const typeError = "\nexport const replicas: number = 'three'\n"
 

@@ -79,3 +79,118 @@ describe('a read-only workbook', () => {
     clean(result.stdout + result.stderr)
   })
 })
+
+const PODS = 'katas/01-pods/pods.ts'
+const solution = () => workbook.read('solutions/01-pods/pods.ts')
+const starter = () => workbook.read('starters/01-pods/pods.ts')
+
+describe('a deleted kata folder', () => {
+  it('verify makes the learner’s file again from its starter and names the missing specs', () => {
+    const spec = workbook.read('katas/01-pods/pods.spec.ts')
+    rmSync(workbook.path('katas/01-pods'), { recursive: true })
+    try {
+      const result = workbook.kata('verify', 'pods')
+      expect(result.code).toBe(1)
+      expect(result.stdout).toContain("The kata's specs are missing, so none could run.")
+      expect(result.stdout).toContain('`git checkout -- katas/01-pods/pods.spec.ts` brings it back')
+      expect(workbook.read(PODS)).toBe(starter())
+      clean(result.stdout + result.stderr)
+    } finally {
+      writeFileSync(workbook.path('katas/01-pods/pods.spec.ts'), spec)
+    }
+  })
+
+  it('the watch loop goes on, and runs again once the folder is back', async () => {
+    workbook.write(PODS, solution())
+    const saved = workbook.path('..', `${workbook.root.split('/').at(-1)}-pods-copy`)
+    cpSync(workbook.path('katas/01-pods'), saved, { recursive: true })
+    const loop = new WatchSession(workbook, 'pods')
+    try {
+      await loop.waitFor('All 22 specs pass')
+      rmSync(workbook.path('katas/01-pods'), { recursive: true })
+      // Like `git stash` and `git stash pop`: the folder goes, and comes back as a new folder.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const mark = loop.mark()
+      cpSync(saved, workbook.path('katas/01-pods'), { recursive: true })
+      await loop.waitFor('All 22 specs pass', mark)
+      loop.press('q')
+      expect(await loop.exit()).toBe(0)
+      clean(loop.output)
+    } finally {
+      loop.process.kill()
+      rmSync(saved, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('saves in quick succession', () => {
+  it('the last save is the one judged, and the file is as last saved', async () => {
+    workbook.write(PODS, starter())
+    const loop = new WatchSession(workbook, 'pods')
+    try {
+      await loop.waitFor('0 of 22 specs pass')
+      const mark = loop.mark()
+      // An editor's auto-save, or a formatter running on save: 30 writes, 3 ms apart.
+      for (let n = 0; n < 29; n++) {
+        writeFileSync(workbook.path(PODS), `${starter()}\n// save ${n}\n`)
+        await new Promise((resolve) => setTimeout(resolve, 3))
+      }
+      writeFileSync(workbook.path(PODS), solution())
+      await loop.waitFor('All 22 specs pass', mark)
+      // Anything still queued would show as another verdict after this one.
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const verdicts = loop.output.slice(mark).match(/(All 22 specs pass|\d+ of 22 specs pass)/g) ?? []
+      expect(verdicts.at(-1)).toBe('All 22 specs pass')
+      expect(workbook.read(PODS)).toBe(solution())
+      loop.press('q')
+      expect(await loop.exit()).toBe(0)
+      clean(loop.output)
+    } finally {
+      loop.process.kill()
+    }
+  })
+})
+
+describe('two terminals at once', () => {
+  it('CLIs started together while its build is stale each run from a whole build', async () => {
+    // A source newer than the build: every one of them builds it again, at the same time.
+    const future = new Date(Date.now() + 5_000)
+    const { utimesSync } = await import('node:fs')
+    utimesSync(workbook.path('cli', 'style.ts'), future, future)
+    const runs = await Promise.all(
+      Array.from({ length: 3 }, () => {
+        const child = spawn(process.execPath, [workbook.path('scripts', 'kata.mjs'), 'list'], { cwd: workbook.root, env: { ...process.env, NO_COLOR: '1' } })
+        let stdout = ''
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+        return new Promise<{ code: number | null; stdout: string }>((resolve) => child.on('exit', (code) => resolve({ code, stdout })))
+      }),
+    )
+    for (const run of runs) {
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(/\d of 6 solved/)
+    }
+    expect(existsSync(workbook.path('.podkata', 'build', 'kata.mjs'))).toBe(true)
+  })
+
+  it('what one terminal records, the other keeps', async () => {
+    rmSync(workbook.path('.podkata', 'progress.txt'), { force: true })
+    workbook.write(PODS, starter())
+    const loop = new WatchSession(workbook, 'pods')
+    try {
+      await loop.waitFor('0 of 22 specs pass')
+      // The second terminal solves kata 3 while the loop has kata 1 open.
+      workbook.write('katas/03-sandbox/sandbox.ts', workbook.read('solutions/03-sandbox/sandbox.ts'))
+      expect(workbook.kata('verify', 'sandbox').code).toBe(0)
+      const mark = loop.mark()
+      writeFileSync(workbook.path(PODS), solution())
+      await loop.waitFor('All 22 specs pass', mark)
+      const progress = workbook.read('.podkata', 'progress.txt')
+      expect(progress).toMatch(/^pods: solved/m)
+      expect(progress).toMatch(/^sandbox: solved/m)
+      loop.press('q')
+      expect(await loop.exit()).toBe(0)
+    } finally {
+      loop.process.kill()
+    }
+  })
+})
