@@ -56,7 +56,7 @@ async function check(page: Page, path: string, width: number, theme: Theme, prob
     const by = root.scrollWidth - root.clientWidth
     const culprits: string[] = []
     if (by > 0) {
-      for (const element of document.querySelectorAll('body *')) {
+      for (const element of Array.from(document.querySelectorAll('body *'))) {
         const box = element.getBoundingClientRect()
         // What a scrolling or clipping box holds does not move the page.
         let clipped = false
