@@ -68,8 +68,8 @@ async function check(page: Page, path: string, width: number, theme: Theme, prob
           const parent = element.parentElement?.getBoundingClientRect()
           if (!parent || parent.right <= root.clientWidth + 0.5) {
             const named = element.closest('[class]')
-            const where = named && named !== element ? ` in ${named.tagName.toLowerCase()}.${[...named.classList].join('.')}` : ''
-            culprits.push(`${element.tagName.toLowerCase()}${[...element.classList].map((c) => '.' + c).join('')}${where} (+${Math.round(box.right - root.clientWidth)} px)`)
+            const where = named && named !== element ? ` in ${named.tagName.toLowerCase()}.${Array.from(named.classList).join('.')}` : ''
+            culprits.push(`${element.tagName.toLowerCase()}${Array.from(element.classList).map((c) => '.' + c).join('')}${where} (+${Math.round(box.right - root.clientWidth)} px)`)
           }
         }
       }
