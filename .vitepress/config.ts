@@ -4,6 +4,7 @@
  */
 import { defineConfig, type DefaultTheme } from 'vitepress'
 import { KATAS } from '../katas/katas.ts'
+import { inPageVite } from '../browser/vite-config.ts'
 
 /** Each chapter once, in kata order (a chapter may one day hold several katas). */
 function chapterLinks(): { text: string; link: string }[] {
@@ -36,6 +37,8 @@ export default defineConfig({
   cleanUrls: true,
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
+  // The katas and the simulator in the page (browser/): the runner's worker and @vue/repl.
+  vite: inPageVite(),
   themeConfig: {
     nav: [
       { text: 'Start here', link: '/' },
