@@ -49,6 +49,7 @@ export default defineConfig({
       { text: 'Guide', items: guide },
       { text: 'Chapters', items: chapterLinks() },
       { text: 'On a real node', items: [{ text: 'The real-node lab', link: '/lab' }] },
+      { text: 'In the page', items: [{ text: 'Simulator playground', link: '/reference/playground' }] },
     ],
     search: { provider: 'local' },
     outline: { level: [2, 3] },
