@@ -27,6 +27,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** The fixed navigation bars would cover part of an element's screenshot. */
+const hideNavigation = (page: Page) => page.addStyleTag({ content: '.VPNav, .VPLocalNav { visibility: hidden !important; }' })
+
 async function freshPage(width = 1280, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme })
   return context.newPage()
@@ -147,10 +150,12 @@ describe.each([
     await openWorkbench(page, inject('baseURL'), pods)
     await runInPage(page)
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
+    await hideNavigation(page)
     await page.locator('.kata-workbench').screenshot({ path: join(SHOTS, `kata-workbench-${width}-${scheme}.png`) })
     await page.goto(`${inject('baseURL')}/reference/playground`)
     await page.waitForSelector('.sim-playground[data-runs="1"]', { timeout: 20_000 })
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
+    await hideNavigation(page)
     await page.locator('.sim-playground').screenshot({ path: join(SHOTS, `sim-playground-${width}-${scheme}.png`) })
     await page.context().close()
   })
