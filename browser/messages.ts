@@ -4,6 +4,9 @@
  */
 import type { TraceEntry } from '../machinery/node/trace.ts'
 
+/** The CLI's per-spec limit (workbook/vitest-options.ts), also the page's watchdog. */
+export const SPEC_TIMEOUT_MS = 3000
+
 /**
  * Whose version of the learner's files a run uses, as in workbook/implementation-swap.ts:
  * `learner` the text from the page, `starter`/`reference` the pristine files, `mine` the

@@ -4,8 +4,7 @@
  * (or whose loading) takes longer than the CLI allows: an endless loop in the learner's code
  * is stopped, named, and the page never freezes.
  */
-import type { RunRequest, SimRequest, SimResult, SpecRequest, SpecResult, WorkerMessage } from './messages.ts'
-import { SPEC_TIMEOUT_MS } from './spec-run.ts'
+import { SPEC_TIMEOUT_MS, type RunRequest, type SimRequest, type SimResult, type SpecRequest, type SpecResult, type WorkerMessage } from './messages.ts'
 
 export type Stuck = { kind: 'stuck'; spec: string | null; seconds: number }
 export type Crashed = { kind: 'crashed'; message: string }

@@ -4,10 +4,7 @@
  */
 import { startTests, type File, type Task, type VitestRunner, type VitestRunnerConfig } from '@vitest/runner'
 import { FUNCTION_HEADER_LINES, LearnerCompileError } from './loader.ts'
-import type { Place, SpecOutcome, SpecResult } from './messages.ts'
-
-/** The CLI's per-spec limit (workbook/vitest-options.ts), also the page's watchdog. */
-export const SPEC_TIMEOUT_MS = 3000
+import { SPEC_TIMEOUT_MS, type Place, type SpecOutcome, type SpecResult } from './messages.ts'
 
 const CONFIG: VitestRunnerConfig = {
   root: '/',
