@@ -58,8 +58,11 @@ export function resolveImport(id: string, importer: string, options: Pick<Loader
     if (options.mode === 'starter') return `starters/${kata}/${file}`
     return path
   }
-  // `mine`: the assembled node's reference parts become the learner's, where the learner has them.
-  if (options.mode === 'mine' && dir === 'solutions' && `katas/${kata}/${file}` in options.learner) return `katas/${kata}/${file}`
+  // `mine`: the assembled node's reference parts become the learner's, where the learner has
+  // them; a learner's file that builds on the reference itself (class … extends the
+  // reference's) still gets the reference.
+  const twin = `katas/${kata}/${file}`
+  if (options.mode === 'mine' && dir === 'solutions' && twin in options.learner && importer !== twin) return twin
   return path
 }
 

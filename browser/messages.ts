@@ -80,6 +80,8 @@ export interface SimView {
   text: string
   /** The pod's STATUS column in `kubectl get pods`. */
   status: string
+  /** When the learner's code threw: what, in one line (the trace until then is drawn). */
+  problem?: string
 }
 
 export type SimResult =

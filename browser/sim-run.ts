@@ -7,6 +7,7 @@
 import { isMap, isSeq, parseDocument } from 'yaml'
 import type { Pod } from 'kubernetes-types/core/v1'
 import type * as RunSim from '../sim/run-sim.ts'
+import type * as Assembly from '../assembly/index.ts'
 import type * as Manifest from '../machinery/api/manifest.ts'
 import type * as ImageRef from '../machinery/images/image-ref.ts'
 import type * as Profiles from '../machinery/runtime/runtime-profiles.ts'
@@ -83,8 +84,43 @@ function lineOf(text: string, message: string): number | undefined {
 }
 
 function view(load: Load, pod: Pod, options: RunSim.SimOptions): SimView {
-  const { runSim, simText, abridgedTrace } = load('sim/run-sim.ts') as typeof RunSim
-  const result = runSim(pod, options)
+  const { runSim } = load('sim/run-sim.ts') as typeof RunSim
+  return viewOf(load, runSim(pod, options))
+}
+
+/**
+ * The learner's node, step by step as runSim takes them, so that when the learner's code
+ * throws, the calls it made until then are still drawn, with what it threw (the CLI's
+ * `--compare` prints only that line).
+ */
+function learnerView(load: Load, pod: Pod, options: RunSim.SimOptions): SimView {
+  const { assembleNode } = load('assembly/index.ts') as typeof Assembly
+  const session = assembleNode(options)
+  let podName: string | undefined
+  try {
+    podName = session.apply(pod)
+    session.run(podName, options.forMs)
+    if (options.crash) {
+      session.crash(podName, options.crash)
+      session.run(podName, options.forMs)
+    }
+  } catch (error) {
+    const { abridgedTrace } = load('sim/run-sim.ts') as typeof RunSim
+    const problem = `your code threw: ${String((error as Error)?.message ?? error).split('\n')[0]}`
+    return {
+      runtime: session.profile.title,
+      entries: abridgedTrace(session.trace.entries.filter((e) => e.kind !== 'event' || e.reason !== 'Scheduled')),
+      kubectl: problem,
+      text: problem,
+      status: problem,
+      problem,
+    }
+  }
+  return viewOf(load, { session, podName, runtimeTitle: session.profile.title, sandboxImage: session.runtime.images.sandboxImage })
+}
+
+function viewOf(load: Load, result: RunSim.SimResult): SimView {
+  const { simText, abridgedTrace } = load('sim/run-sim.ts') as typeof RunSim
   const { session, podName } = result
   const entries = abridgedTrace(session.trace.entries.filter((e) => e.kind !== 'event' || e.reason !== 'Scheduled'))
   const getPods = session.getPods(podName, true)
@@ -104,7 +140,7 @@ export function runSimInPage(load: Load, manifest: string, switches: SimSwitches
     const { parsePod } = load('machinery/api/manifest.ts') as typeof Manifest
     const pod = parsePod(manifest, 'pod.yaml')
     const options = simOptions(load, switches)
-    const mine = view(load, pod, options)
+    const mine = reference ? learnerView(load, pod, options) : view(load, pod, options)
     return { kind: 'ran', view: mine, ...(reference ? { reference: view(reference, pod, options) } : {}) }
   } catch (error) {
     const name = (error as Error)?.name

@@ -13,7 +13,8 @@ export interface FirstDifference {
 }
 
 export function stepText(entry: TraceEntry): string | undefined {
-  if (entry.kind === 'call') return `${entry.method} ${entry.label}${entry.error ? ` → ${entry.error}` : ''}`
+  // A call's label starts with its method: `PullImage nginx:1.27`.
+  if (entry.kind === 'call') return `${entry.label}${entry.error ? ` → ${entry.error}` : ''}`
   if (entry.kind === 'event') return `${entry.type} ${entry.reason}: ${entry.message}`
   return undefined
 }

@@ -127,6 +127,22 @@ describe('a kata in the page', () => {
   })
 })
 
+it("draws the learner's node beside the reference's after a run, with the first difference marked", async () => {
+  const syncpod = KATAS.find((k) => k.slug === 'syncpod')!
+  const page = await freshPage()
+  await openWorkbench(page, inject('baseURL'), syncpod)
+  await setCode(page, readFileSync(join(ROOT, 'proof', 'known-wrong', syncpod.folder, 'containers-before-sandbox', 'sync-pod.ts'), 'utf8'))
+  await runInPage(page)
+  await page.waitForSelector('.kw-trace [data-difference]', { timeout: 20_000 })
+  expect(await page.getAttribute('.kw-trace [data-difference]', 'data-difference')).toBe('yes')
+  expect(await page.textContent('.kw-trace .tc-difference')).toMatch(/First difference, step 1: yours ImageStatus nginx:1.27, the reference RunPodSandbox web \(attempt 0\)/)
+  expect(await page.locator('.kw-trace svg[role="img"]').count()).toBe(2)
+  await setCode(page, readFileSync(join(ROOT, 'solutions', syncpod.folder, 'sync-pod.ts'), 'utf8'))
+  await runInPage(page)
+  await page.waitForSelector('.kw-trace [data-difference="no"]', { timeout: 20_000 })
+  await page.context().close()
+})
+
 it('loads no editor or runner code on a chapter page until the reader opens it', async () => {
   const page = await freshPage()
   const fetched: string[] = []

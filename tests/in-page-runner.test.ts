@@ -35,6 +35,8 @@ describe('the loader swaps files as implementation-swap.ts does', () => {
     expect(resolveImport('../solutions/01-pods/pods.ts', from, { modules, learner, mode: 'mine' })).toBe('katas/01-pods/pods.ts')
     expect(resolveImport('../solutions/01-pods/pods.ts', from, { modules, learner, mode: 'learner' })).toBe('solutions/01-pods/pods.ts')
     expect(resolveImport('../solutions/01-pods/pods.ts', from, { modules, learner: {}, mode: 'mine' })).toBe('solutions/01-pods/pods.ts')
+    // A learner's file that extends the reference's class gets the reference, not itself.
+    expect(resolveImport('../../solutions/01-pods/pods.ts', 'katas/01-pods/pods.ts', { modules, learner, mode: 'mine' })).toBe('solutions/01-pods/pods.ts')
     // A learner's own imports of the machinery resolve from the kata folder.
     expect(resolveImport('../../machinery/api/names.ts', 'katas/01-pods/pods.ts', { modules, learner, mode: 'learner' })).toBe('machinery/api/names.ts')
   })
@@ -99,7 +101,7 @@ describe('lineOfField', () => {
 })
 
 describe('firstDifference', () => {
-  const call = (method: string, label: string): TraceEntry => ({ kind: 'call', method: method as never, label, request: {}, steps: [], result: '', at: 0 })
+  const call = (method: string, label: string): TraceEntry => ({ kind: 'call', method: method as never, label: `${method} ${label}`, request: {}, steps: [], result: '', at: 0 })
   it('names the first call or event that differs, ignoring sync notes', () => {
     const reference = [call('RunPodSandbox', 'web'), call('PullImage', 'nginx')]
     expect(firstDifference([{ kind: 'sync', text: 'x', at: 0 }, ...reference], reference)).toBeUndefined()
