@@ -5,6 +5,7 @@
 import { defineConfig } from 'vitepress'
 import { hangingIndent } from './code-blocks.ts'
 import { chapterStops, neighbours, sidebar, START, WORKING } from './reading-order.ts'
+import { inPageVite } from '../browser/vite-config.ts'
 
 export default defineConfig({
   srcDir: 'docs',
@@ -19,6 +20,8 @@ export default defineConfig({
   cleanUrls: true,
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
+  // The katas and the simulator in the page (browser/): the runner's worker and @vue/repl.
+  vite: inPageVite(),
   // Previous/Next follow the reading order, not the sidebar (reading-order.ts); a page's own
   // front matter still wins.
   transformPageData(pageData) {
