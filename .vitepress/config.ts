@@ -4,6 +4,8 @@
  */
 import { defineConfig, type DefaultTheme } from 'vitepress'
 import { KATAS } from '../katas/katas.ts'
+import { ko, koSearch } from './locale-ko.ts'
+import { koreanSearchTerm } from '../locale/korean-terms.ts'
 
 /** Each chapter once, in kata order (a chapter may one day hold several katas). */
 function chapterLinks(): { text: string; link: string }[] {
@@ -36,6 +38,8 @@ export default defineConfig({
   cleanUrls: true,
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
+  // The Korean locale (docs/ko/, its own nav, sidebar and search index): .vitepress/locale-ko.ts.
+  locales: { root: { label: 'English', lang: 'en' }, ko },
   themeConfig: {
     nav: [
       { text: 'Start here', link: '/' },
@@ -47,7 +51,14 @@ export default defineConfig({
       { text: 'Chapters', items: chapterLinks() },
       { text: 'On a real node', items: [{ text: 'The real-node lab', link: '/lab' }] },
     ],
-    search: { provider: 'local' },
+    search: {
+      provider: 'local',
+      options: {
+        locales: { ko: koSearch },
+        // Korean particles are written onto the word (파드를, 파드의): index and query the stem.
+        miniSearch: { options: { processTerm: koreanSearchTerm } },
+      },
+    },
     outline: { level: [2, 3] },
     footer: { message: 'podkata: a literate tutorial and kata workbook about Kubernetes Pods.' },
   },
