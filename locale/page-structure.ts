@@ -105,7 +105,7 @@ export function pageStructure(text: string, page: string): PageStructure {
     const trimmed = line.trim()
     if (trimmed.startsWith('<<<') || trimmed.startsWith('<!--@include:')) section.fixed.push(trimmed)
     else if (/^<[A-Z][\w-]*[\s/>]/.test(trimmed)) section.fixed.push(componentLine(trimmed))
-    else if (/^<(div|section|details|figure)\b/.test(trimmed)) section.fixed.push(trimmed)
+    else if (/^<(div|section|details|figure|style)\b/.test(trimmed)) section.fixed.push(trimmed)
     else if (/^:::/.test(trimmed)) section.fixed.push(trimmed.split(/\s+/).slice(0, 2).join(' ') === ':::' ? ':::' : `::: ${trimmed.replace(/^:::\s*/, '').split(/\s+/)[0]}`)
   }
   return { layout, sections }
