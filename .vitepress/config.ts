@@ -2,28 +2,10 @@
  * The docs site. Pages live in docs/ (srcDir); the chapter entries of the sidebar and the nav
  * come from katas/katas.ts, the one list of katas, so a new kata appears here by itself.
  */
-import { defineConfig, type DefaultTheme } from 'vitepress'
-import { KATAS } from '../katas/katas.ts'
-import { ko, koSearch } from './locale-ko.ts'
+import { defineConfig } from 'vitepress'
+import { chapterStops, neighbours, sidebar, START, WORKING } from './reading-order.ts'
+import { ko, koNeighbours, koSearch } from './locale-ko.ts'
 import { koreanSearchTerm } from '../locale/korean-terms.ts'
-
-/** Each chapter once, in kata order (a chapter may one day hold several katas). */
-function chapterLinks(): { text: string; link: string }[] {
-  const seen = new Set<string>()
-  const items: { text: string; link: string }[] = []
-  for (const kata of KATAS) {
-    if (seen.has(kata.chapter.page)) continue
-    seen.add(kata.chapter.page)
-    items.push({ text: `${items.length + 1}. ${kata.chapter.title}`, link: kata.chapter.page })
-  }
-  return items
-}
-
-const guide: DefaultTheme.SidebarItem[] = [
-  { text: 'Start here', link: '/' },
-  { text: 'How to work a kata', link: '/guide/working-a-kata' },
-  { text: 'Running a workshop', link: '/guide/facilitating' },
-]
 
 export default defineConfig({
   srcDir: 'docs',
@@ -40,17 +22,21 @@ export default defineConfig({
   lastUpdated: false,
   // The Korean locale (docs/ko/, its own nav, sidebar and search index): .vitepress/locale-ko.ts.
   locales: { root: { label: 'English', lang: 'en' }, ko },
+  // Previous/Next follow the reading order, not the sidebar (reading-order.ts); a page's own
+  // front matter still wins.
+  transformPageData(pageData) {
+    const around = pageData.relativePath.startsWith('ko/') ? koNeighbours(pageData.relativePath) : neighbours(pageData.relativePath)
+    if (!around) return
+    pageData.frontmatter.prev ??= around.prev
+    pageData.frontmatter.next ??= around.next
+  },
   themeConfig: {
     nav: [
-      { text: 'Start here', link: '/' },
-      { text: 'How to work a kata', link: '/guide/working-a-kata' },
-      { text: 'Chapters', items: chapterLinks() },
+      START,
+      WORKING,
+      { text: 'Chapters', items: chapterStops() },
     ],
-    sidebar: [
-      { text: 'Guide', items: guide },
-      { text: 'Chapters', items: chapterLinks() },
-      { text: 'On a real node', items: [{ text: 'The real-node lab', link: '/lab' }] },
-    ],
+    sidebar: sidebar(),
     search: {
       provider: 'local',
       options: {

@@ -9,6 +9,7 @@ import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
 import { KATAS } from '../katas/katas.ts'
 import { KATAS_KO, koPage } from '../katas/katas.ko.ts'
 import { readStamps } from '../locale/drift.ts'
+import { chapterStops, FACILITATING, LAB, neighbours, START, WORKING, type Neighbour } from './reading-order.ts'
 
 /** A page not translated yet (locale/ko.stamps.json) is linked in English, and says so. */
 const untranslated = new Set(readStamps(new URL('..', import.meta.url).pathname, 'ko').untranslated ?? [])
@@ -17,24 +18,27 @@ function koLink(text: string, page: string): { text: string; link: string } {
   return untranslated.has(file) ? { text: `${text} (영어)`, link: page } : { text, link: koPage(page) }
 }
 
-/** Each chapter once, in kata order, linking to its Korean page. */
-function chapterLinksKo(): { text: string; link: string }[] {
-  const seen = new Set<string>()
-  const items: { text: string; link: string }[] = []
-  for (const kata of KATAS) {
-    if (seen.has(kata.chapter.page)) continue
-    seen.add(kata.chapter.page)
-    const title = KATAS_KO[kata.slug]?.chapterTitle ?? kata.chapter.title
-    items.push(koLink(`${items.length + 1}. ${title}`, kata.chapter.page))
-  }
-  return items
+/** Each chapter once, in kata order (reading-order.ts), with its Korean title and page. */
+function chapterStopsKo(): { text: string; link: string }[] {
+  return chapterStops().map((stop, i) => {
+    const kata = KATAS.find((k) => k.chapter.page === stop.link)
+    const title = (kata && KATAS_KO[kata.slug]?.chapterTitle) ?? stop.text
+    return koLink(`${i + 1}. ${title}`, stop.link)
+  })
 }
 
-const guide: DefaultTheme.SidebarItem[] = [
-  koLink('여기서 시작', '/'),
-  koLink('카타 푸는 법', '/guide/working-a-kata'),
-  koLink('워크숍 진행하기', '/guide/facilitating'),
-]
+const START_KO = koLink('여기서 시작', START.link)
+const WORKING_KO = koLink('카타 푸는 법', WORKING.link)
+const FACILITATING_KO = koLink('워크숍 진행하기 (진행자용)', FACILITATING.link)
+const LAB_KO = koLink('실제 노드 실습', LAB.link)
+
+/** The same reading order as the English pages (reading-order.ts), on the Korean pages. */
+export function koNeighbours(relativePath: string): ReturnType<typeof neighbours> {
+  const around = neighbours(relativePath.replace(/^ko\//, ''))
+  if (!around) return undefined
+  const twin = (stop: Neighbour): Neighbour => (stop ? ([START_KO, WORKING_KO, ...chapterStopsKo()].find((k) => k.link === koPage(stop.link)) ?? koLink(stop.text, stop.link)) : false)
+  return { prev: twin(around.prev), next: twin(around.next) }
+}
 
 export const ko: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; link: string } = {
   label: '한국어',
@@ -43,16 +47,12 @@ export const ko: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; li
   title: 'podkata',
   description: '쿠버네티스 파드란 정말 무엇이고, 왜 모든 파드는 pause 컨테이너로 시작하는가: 튜토리얼이자 카타 워크북.',
   themeConfig: {
-    nav: [
-      koLink('여기서 시작', '/'),
-      koLink('카타 푸는 법', '/guide/working-a-kata'),
-      { text: '챕터', items: chapterLinksKo() },
-    ],
+    nav: [START_KO, WORKING_KO, { text: '챕터', items: chapterStopsKo() }],
     sidebar: {
       '/ko/': [
-        { text: '안내', items: guide },
-        { text: '챕터', items: chapterLinksKo() },
-        { text: '실제 노드에서', items: [koLink('실제 노드 실습', '/lab')] },
+        { text: '시작', items: [START_KO, WORKING_KO] },
+        { text: '챕터', items: chapterStopsKo() },
+        { text: '챕터 밖에서', items: [FACILITATING_KO, LAB_KO] },
       ],
     },
     outline: { level: [2, 3], label: '이 페이지의 내용' },

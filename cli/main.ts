@@ -10,6 +10,7 @@ import { solution } from './commands/solution.ts'
 import { verify } from './commands/verify.ts'
 import { watch } from './commands/watch.ts'
 import { UserError } from './errors.ts'
+import { describeFileProblem } from './file-problems.ts'
 import { findKata } from './find-kata.ts'
 import { readerLang } from './reader-lang.ts'
 
@@ -127,6 +128,12 @@ main(process.argv.slice(2)).then(
     if (error instanceof UserError) {
       console.error(`podkata: ${error.message}`)
       process.exitCode = error.exitCode
+      return
+    }
+    const fileProblem = describeFileProblem(error)
+    if (fileProblem) {
+      console.error(`podkata: ${fileProblem}`)
+      process.exitCode = 73 // EX_CANTCREAT
       return
     }
     // A fault of the workbook, not of the learner: still one line, the detail on request.

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import type { Kata } from '../katas/katas.ts'
 import { STATE_DIR } from '../workbook/paths.ts'
 import { isAtStarter } from '../workbook/working-copies.ts'
+import { describeFileProblem } from './file-problems.ts'
 
 /** A kata still at its starter is not tried, whatever was recorded before (a reset brings it back there). */
 export type KataStatus = 'solved' | 'failing' | 'not tried'
@@ -33,6 +34,9 @@ const HEADER = [
 const LINE = /^([a-z0-9-]+):\s*(solved|failing|not tried)(?:,\s*hints seen (\d+))?(?:,\s*(\S+))?\s*$/
 
 export class Progress {
+  /** Why the last save failed (a read-only .podkata, say), in one line; undefined once one works. */
+  saveProblem: string | undefined
+
   private constructor(private readonly entries: Map<string, KataProgress>) {}
 
   static load(): Progress {
@@ -87,7 +91,16 @@ export class Progress {
     const lines = [...this.entries].map(
       ([slug, p]) => `${slug}: ${p.status}${p.hintsSeen ? `, hints seen ${p.hintsSeen}` : ''}, ${p.updated}`,
     )
-    mkdirSync(STATE_DIR, { recursive: true })
-    writeFileSync(PROGRESS_FILE, [...HEADER, ...lines, ''].join('\n'))
+    try {
+      mkdirSync(STATE_DIR, { recursive: true })
+      writeFileSync(PROGRESS_FILE, [...HEADER, ...lines, ''].join('\n'))
+      this.saveProblem = undefined
+    } catch (error) {
+      // A verdict is worth more than its record: say so once, and carry on.
+      const problem = describeFileProblem(error)
+      if (!problem) throw error
+      if (problem !== this.saveProblem) console.error(`podkata: your progress is not saved: ${problem}`)
+      this.saveProblem = problem
+    }
   }
 }

@@ -3,7 +3,7 @@
  * follows its English (locale/<lang>.stamps.json). It refuses while the twin's structure differs
  * from the English, so a stamp can only be given to a page that has every section and snippet.
  * A page is named as under docs/, with or without .md: chapters/01-pods, index, lab; `all` stamps
- * every page.
+ * every translated page.
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -29,15 +29,16 @@ if (!lang || !(LANGS as readonly string[]).includes(lang)) fail(`say which trans
 if (parsed.positionals.length === 0) fail('name the page(s) to stamp, e.g. chapters/01-pods, or all')
 
 const all = englishPages(DOCS)
+const stamps = readStamps(ROOT, lang as Lang)
+// `all` means every translated page: the ones listed as untranslated have nothing to stamp yet.
 const pages = parsed.positionals.includes('all')
-  ? all
+  ? all.filter((page) => !(stamps.untranslated ?? []).includes(page))
   : parsed.positionals.map((name) => {
       const page = name.replace(/^\/+|^docs\//g, '').replace(/\/$/, '/index').replace(/(\.md)?$/, '.md')
       if (!existsSync(join(DOCS, page)) || !all.includes(page)) fail(`no English page docs/${page}; pages: ${all.map((p) => p.replace(/\.md$/, '')).join(', ')}`)
       return page
     })
 
-const stamps = readStamps(ROOT, lang as Lang)
 const refused = pages.flatMap((page) => structureProblems(DOCS, page, lang as Lang))
 if (refused.length > 0) fail(`not stamped, the structure differs first:\n  ${refused.join('\n  ')}`)
 for (const page of pages) stamps.pages[page] = stampOf(DOCS, page)

@@ -6,6 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TempWorkbook } from './temp-workbook.ts'
+import { WatchSession } from './watch-session.ts'
 
 const TODO = "throw new Error('TODO: validatePod is not written yet')"
 
@@ -34,6 +35,21 @@ describe('the learner’s code misbehaves', () => {
     clean(result.stdout + result.stderr)
   })
 
+  it('an exception thrown in a timer fails the run and is shown, even when every spec passes', () => {
+    // The specs are synchronous: the event loop first turns after the last one, and the
+    // timeout is due by then. Cancelling it unfired would hide the throw and mark the kata solved.
+    const solution = workbook.read('solutions/01-pods/pods.ts')
+    const head = 'export function validatePod(pod: Pod): FieldError[] {'
+    expect(solution).toContain(head)
+    workbook.write('katas/01-pods/pods.ts', solution.replace(head, `let armed = false\n${head}\n  if (!armed) { armed = true; setTimeout(() => { throw new Error('boom from a timer') }, 0) }`))
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('22 of 22 specs pass, but your code threw where no spec could catch it')
+    expect(result.stdout).toMatch(/✗ Uncaught Exception.*:\n\s+boom from a timer/)
+    expect(result.stdout).not.toContain('is solved')
+    clean(result.stdout + result.stderr)
+  })
+
   it('console.log output is shown under the spec that was running', () => {
     const result = verifyWith("console.log('checking', pod.metadata?.name); return []")
     expect(result.code).toBe(1)
@@ -48,6 +64,42 @@ describe('the learner’s code misbehaves', () => {
     expect(result.stdout).toContain('process.exit unexpectedly called with "0"')
     expect(result.stdout).toContain('0 of 22 specs pass.')
     clean(result.stdout + result.stderr)
+  })
+})
+
+describe('a type error', () => {
+  const typeError = "\nexport const replicas: number = 'three'\n"
+
+  it('is shown after the verdict, which it does not change', () => {
+    workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts') + typeError)
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(0)
+    const verdict = result.stdout.indexOf('All 22 specs pass. Kata 1 is solved!')
+    const types = result.stdout.indexOf('TypeScript finds a type error in your code')
+    expect(verdict).toBeGreaterThan(-1)
+    expect(types).toBeGreaterThan(verdict)
+    expect(result.stdout).toMatch(/katas\/01-pods\/pods\.ts:\d+:14 {2}Type 'string' is not assignable to type 'number'\. TS2322/)
+    clean(result.stdout + result.stderr)
+  })
+
+  it('comes after the verdict in the watch loop, and goes once it is fixed', async () => {
+    workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts') + typeError)
+    const loop = new WatchSession(workbook, 'pods')
+    try {
+      const verdictShown = await loop.waitFor('All 22 specs pass')
+      // The verdict is drawn without it; the type check's answer redraws the screen below.
+      expect(verdictShown).not.toContain('TypeScript finds')
+      await loop.waitFor('TypeScript finds a type error in your code')
+      const mark = loop.mark()
+      workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts'))
+      await loop.waitFor('All 22 specs pass', mark)
+      // Long enough for a type check on a busy machine; a clean file redraws nothing.
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      expect(loop.output.slice(mark)).not.toContain('TypeScript finds')
+    } finally {
+      loop.press('q')
+      await loop.exit()
+    }
   })
 })
 
