@@ -6,6 +6,8 @@ import { defineConfig } from 'vitepress'
 import { hangingIndent } from './code-blocks.ts'
 import { chapterStops, neighbours, sidebar, START, WORKING } from './reading-order.ts'
 import { inPageVite } from '../browser/vite-config.ts'
+import { ko, koNeighbours, koSearch } from './locale-ko.ts'
+import { koreanSearchTerm } from '../locale/korean-terms.ts'
 
 export default defineConfig({
   srcDir: 'docs',
@@ -22,10 +24,12 @@ export default defineConfig({
   lastUpdated: false,
   // The katas and the simulator in the page (browser/): the runner's worker and @vue/repl.
   vite: inPageVite(),
+  // The Korean locale (docs/ko/, its own nav, sidebar and search index): .vitepress/locale-ko.ts.
+  locales: { root: { label: 'English', lang: 'en' }, ko },
   // Previous/Next follow the reading order, not the sidebar (reading-order.ts); a page's own
   // front matter still wins.
   transformPageData(pageData) {
-    const around = neighbours(pageData.relativePath)
+    const around = pageData.relativePath.startsWith('ko/') ? koNeighbours(pageData.relativePath) : neighbours(pageData.relativePath)
     if (!around) return
     pageData.frontmatter.prev ??= around.prev
     pageData.frontmatter.next ??= around.next
@@ -48,7 +52,14 @@ export default defineConfig({
       { text: 'Chapters', items: chapterStops() },
     ],
     sidebar: sidebar(),
-    search: { provider: 'local' },
+    search: {
+      provider: 'local',
+      options: {
+        locales: { ko: koSearch },
+        // Korean particles are written onto the word (파드를, 파드의): index and query the stem.
+        miniSearch: { options: { processTerm: koreanSearchTerm } },
+      },
+    },
     outline: { level: [2, 3] },
     footer: { message: 'podkata: a literate tutorial and kata workbook about Kubernetes Pods.' },
   },
