@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, cpSync, existsSync, rmSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CliResult } from './run-command.ts'
-import { TempWorkbook } from './temp-workbook.ts'
+import { KATA_1_SPECS, TempWorkbook } from './temp-workbook.ts'
 import { WatchSession } from './watch-session.ts'
 
 let workbook: TempWorkbook
@@ -51,7 +51,7 @@ describe('a read-only workbook', () => {
   it('still gives the verdict, and says in one line that the progress is not saved', () => {
     workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts'))
     const result = kataReadOnly('verify', 'pods')
-    expect(result.stdout).toContain('All 22 specs pass. Kata 1 is solved!')
+    expect(result.stdout).toContain(`All ${KATA_1_SPECS} specs pass. Kata 1 is solved!`)
     const lines = result.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^podkata: your progress is not saved: cannot write \.podkata\/progress\.txt/)
@@ -106,13 +106,13 @@ describe('a deleted kata folder', () => {
     cpSync(workbook.path('katas/01-pods'), saved, { recursive: true })
     const loop = new WatchSession(workbook, 'pods')
     try {
-      await loop.waitFor('All 22 specs pass')
+      await loop.waitFor(`All ${KATA_1_SPECS} specs pass`)
       rmSync(workbook.path('katas/01-pods'), { recursive: true })
       // Like `git stash` and `git stash pop`: the folder goes, and comes back as a new folder.
       await new Promise((resolve) => setTimeout(resolve, 300))
       const mark = loop.mark()
       cpSync(saved, workbook.path('katas/01-pods'), { recursive: true })
-      await loop.waitFor('All 22 specs pass', mark)
+      await loop.waitFor(`All ${KATA_1_SPECS} specs pass`, mark)
       loop.press('q')
       expect(await loop.exit()).toBe(0)
       clean(loop.output)
@@ -128,7 +128,7 @@ describe('saves in quick succession', () => {
     workbook.write(PODS, starter())
     const loop = new WatchSession(workbook, 'pods')
     try {
-      await loop.waitFor('0 of 22 specs pass')
+      await loop.waitFor(`0 of ${KATA_1_SPECS} specs pass`)
       const mark = loop.mark()
       // An editor's auto-save, or a formatter running on save: 30 writes, 3 ms apart.
       for (let n = 0; n < 29; n++) {
@@ -136,11 +136,11 @@ describe('saves in quick succession', () => {
         await new Promise((resolve) => setTimeout(resolve, 3))
       }
       writeFileSync(workbook.path(PODS), solution())
-      await loop.waitFor('All 22 specs pass', mark)
+      await loop.waitFor(`All ${KATA_1_SPECS} specs pass`, mark)
       // Anything still queued would show as another verdict after this one.
       await new Promise((resolve) => setTimeout(resolve, 1500))
-      const verdicts = loop.output.slice(mark).match(/(All 22 specs pass|\d+ of 22 specs pass)/g) ?? []
-      expect(verdicts.at(-1)).toBe('All 22 specs pass')
+      const verdicts = loop.output.slice(mark).match(new RegExp(`(All ${KATA_1_SPECS} specs pass|\\d+ of ${KATA_1_SPECS} specs pass)`, 'g')) ?? []
+      expect(verdicts.at(-1)).toBe(`All ${KATA_1_SPECS} specs pass`)
       expect(workbook.read(PODS)).toBe(solution())
       loop.press('q')
       expect(await loop.exit()).toBe(0)
@@ -177,13 +177,13 @@ describe('two terminals at once', () => {
     workbook.write(PODS, starter())
     const loop = new WatchSession(workbook, 'pods')
     try {
-      await loop.waitFor('0 of 22 specs pass')
+      await loop.waitFor(`0 of ${KATA_1_SPECS} specs pass`)
       // The second terminal solves kata 3 while the loop has kata 1 open.
       workbook.write('katas/03-sandbox/sandbox.ts', workbook.read('solutions/03-sandbox/sandbox.ts'))
       expect(workbook.kata('verify', 'sandbox').code).toBe(0)
       const mark = loop.mark()
       writeFileSync(workbook.path(PODS), solution())
-      await loop.waitFor('All 22 specs pass', mark)
+      await loop.waitFor(`All ${KATA_1_SPECS} specs pass`, mark)
       const progress = workbook.read('.podkata', 'progress.txt')
       expect(progress).toMatch(/^pods: solved/m)
       expect(progress).toMatch(/^sandbox: solved/m)
