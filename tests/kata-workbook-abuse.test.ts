@@ -21,6 +21,16 @@ function clean(output: string) {
   expect(output).not.toMatch(/internal error|\n\s+at .*\(.*:\d+:\d+\)/)
 }
 
+/** Ends a loop still running (a failed test), and waits, so that the workbook can be removed. */
+async function stop(loop: WatchSession): Promise<void> {
+  if (loop.process.exitCode !== null || loop.process.signalCode !== null) return
+  loop.process.kill()
+  await loop.exit()
+}
+
+/** A watch loop and a second command, one after the other, on a busy machine. */
+const TWO_COMMANDS_MS = 60_000
+
 const WRITABLE = ['', 'katas', 'katas/01-pods', 'katas/03-sandbox', '.podkata']
 
 /**
@@ -117,14 +127,14 @@ describe('a deleted kata folder', () => {
       expect(await loop.exit()).toBe(0)
       clean(loop.output)
     } finally {
-      loop.process.kill()
+      await stop(loop)
       rmSync(saved, { recursive: true, force: true })
     }
-  })
+  }, TWO_COMMANDS_MS)
 })
 
 describe('saves in quick succession', () => {
-  it('the last save is the one judged, and the file is as last saved', async () => {
+  it('the last save is the one judged, and the file is as last saved', { timeout: TWO_COMMANDS_MS }, async () => {
     workbook.write(PODS, starter())
     const loop = new WatchSession(workbook, 'pods')
     try {
@@ -146,7 +156,7 @@ describe('saves in quick succession', () => {
       expect(await loop.exit()).toBe(0)
       clean(loop.output)
     } finally {
-      loop.process.kill()
+      await stop(loop)
     }
   })
 })
@@ -172,7 +182,7 @@ describe('two terminals at once', () => {
     expect(existsSync(workbook.path('.podkata', 'build', 'kata.mjs'))).toBe(true)
   })
 
-  it('what one terminal records, the other keeps', async () => {
+  it('what one terminal records, the other keeps', { timeout: TWO_COMMANDS_MS }, async () => {
     rmSync(workbook.path('.podkata', 'progress.txt'), { force: true })
     workbook.write(PODS, starter())
     const loop = new WatchSession(workbook, 'pods')
@@ -190,7 +200,7 @@ describe('two terminals at once', () => {
       loop.press('q')
       expect(await loop.exit()).toBe(0)
     } finally {
-      loop.process.kill()
+      await stop(loop)
     }
   })
 })
