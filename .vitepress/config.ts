@@ -2,32 +2,18 @@
  * The docs site. Pages live in docs/ (srcDir); the chapter entries of the sidebar and the nav
  * come from katas/katas.ts, the one list of katas, so a new kata appears here by itself.
  */
-import { defineConfig, type DefaultTheme } from 'vitepress'
-import { KATAS } from '../katas/katas.ts'
-
-/** Each chapter once, in kata order (a chapter may one day hold several katas). */
-function chapterLinks(): { text: string; link: string }[] {
-  const seen = new Set<string>()
-  const items: { text: string; link: string }[] = []
-  for (const kata of KATAS) {
-    if (seen.has(kata.chapter.page)) continue
-    seen.add(kata.chapter.page)
-    items.push({ text: `${items.length + 1}. ${kata.chapter.title}`, link: kata.chapter.page })
-  }
-  return items
-}
-
-const guide: DefaultTheme.SidebarItem[] = [
-  { text: 'Start here', link: '/' },
-  { text: 'How to work a kata', link: '/guide/working-a-kata' },
-  { text: 'Running a workshop', link: '/guide/facilitating' },
-]
+import { defineConfig } from 'vitepress'
+import { hangingIndent } from './code-blocks.ts'
+import { chapterStops, neighbours, sidebar, START, WORKING } from './reading-order.ts'
+import { inPageVite } from '../browser/vite-config.ts'
+import { ko, koNeighbours, koSearch } from './locale-ko.ts'
+import { koreanSearchTerm } from '../locale/korean-terms.ts'
 
 export default defineConfig({
   srcDir: 'docs',
   // docs/handouts/ are the workshop kit's pages, made from the chapters: only `npm run handouts`
   // builds them, and then nothing else but the facilitator guide it also prints (kit/build.ts).
-  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md'] : ['handouts/**'],
+  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md', 'code/**'] : ['handouts/**'],
   // Links to the pages left out are fine on paper; the site's own build still checks every link.
   ignoreDeadLinks: Boolean(process.env.PODKATA_HANDOUTS),
   title: 'podkata',
@@ -36,19 +22,44 @@ export default defineConfig({
   cleanUrls: true,
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
+  // The katas and the simulator in the page (browser/): the runner's worker and @vue/repl.
+  vite: inPageVite(),
+  // The Korean locale (docs/ko/, its own nav, sidebar and search index): .vitepress/locale-ko.ts.
+  locales: { root: { label: 'English', lang: 'en' }, ko },
+  // Previous/Next follow the reading order, not the sidebar (reading-order.ts); a page's own
+  // front matter still wins.
+  transformPageData(pageData) {
+    const around = pageData.relativePath.startsWith('ko/') ? koNeighbours(pageData.relativePath) : neighbours(pageData.relativePath)
+    if (!around) return
+    pageData.frontmatter.prev ??= around.prev
+    pageData.frontmatter.next ??= around.next
+  },
+  markdown: {
+    // Code wraps with a hanging indent and tables keep their columns (code-layout.ts).
+    codeTransformers: [hangingIndent()],
+    // A markdown table scrolls sideways inside itself on a phone (VitePress makes it a block
+    // with overflow-x: auto): a tab stop lets a keyboard reader scroll it too.
+    config(md) {
+      md.core.ruler.push('podkata-table-tabindex', (state) => {
+        for (const token of state.tokens) if (token.type === 'table_open') token.attrSet('tabindex', '0')
+      })
+    },
+  },
   themeConfig: {
     nav: [
-      { text: 'Start here', link: '/' },
-      { text: 'How to work a kata', link: '/guide/working-a-kata' },
-      { text: 'Chapters', items: chapterLinks() },
+      START,
+      WORKING,
+      { text: 'Chapters', items: chapterStops() },
     ],
-    sidebar: [
-      { text: 'Guide', items: guide },
-      { text: 'Chapters', items: chapterLinks() },
-      { text: 'On a real node', items: [{ text: 'The real-node lab', link: '/lab' }] },
-      { text: 'Reference', items: [{ text: 'Glossary', link: '/reference/glossary' }] },
-    ],
-    search: { provider: 'local' },
+    sidebar: sidebar(),
+    search: {
+      provider: 'local',
+      options: {
+        locales: { ko: koSearch },
+        // Korean particles are written onto the word (파드를, 파드의): index and query the stem.
+        miniSearch: { options: { processTerm: koreanSearchTerm } },
+      },
+    },
     outline: { level: [2, 3] },
     footer: { message: 'podkata: a literate tutorial and kata workbook about Kubernetes Pods.' },
   },

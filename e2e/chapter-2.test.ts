@@ -31,11 +31,11 @@ it('shows the real manifest of each pattern, pulled from examples/pods/', async 
   expect(yaml).toContain('image: registry.k8s.io/git-sync/git-sync')
 })
 
-it('pulls the starter of kata 2 into the page and keeps the reference folded', async () => {
+it('pulls the starter of kata 2 into the page and points to the reference instead of showing it', async () => {
   const code = (await page.locator('.vp-doc div[class*="language-ts"]').allInnerTexts()).join('\n')
   expect(code).toContain('export function startPod')
   expect(code).toContain('export function stopOrder')
-  const details = page.locator('.vp-doc details', { hasText: 'Reference solution' })
-  expect(await details.getAttribute('open')).toBeNull()
+  expect(await page.locator('.vp-doc').innerText()).toContain('npm run kata -- solution composite')
+  expect(await page.locator('.vp-doc details', { hasText: 'Reference solution' }).count()).toBe(0)
   expect(await page.locator('.kata-card').innerText()).toContain('npm run kata -- verify composite')
 })

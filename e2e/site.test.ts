@@ -55,12 +55,10 @@ describe('chapter 1', () => {
     expect(all).not.toContain('#region')
   })
 
-  it('keeps the reference solution folded until opened', async () => {
+  it('points to the reference solution on the command line instead of carrying it', async () => {
     await open(pods.chapter.page)
-    const details = page.locator('.vp-doc details', { hasText: 'Reference solution' })
-    expect(await details.getAttribute('open')).toBeNull()
-    await details.locator('summary').click()
-    expect(await details.innerText()).toContain('const RESTART_POLICIES')
+    expect(await page.locator('.vp-doc').innerText()).toContain('npm run kata -- solution pods')
+    expect(await page.content()).not.toContain('const RESTART_POLICIES')
   })
 
   it('has a kata card that says what to run and which files to edit', async () => {
@@ -85,6 +83,14 @@ describe('chapter 1', () => {
     await expect.poll(() => diagram.locator('text', { hasText: 'own PID namespace' }).count()).toBe(2)
     await diagram.locator('input[type="checkbox"]').check()
     await expect.poll(() => diagram.locator('text', { hasText: 'own PID namespace' }).count()).toBe(0)
+  })
+
+  it('leads back to the guide to katas and on to chapter 2, never to the workshop guide', async () => {
+    await open(pods.chapter.page)
+    expect(await page.locator('.VPDocFooter .pager-link.prev').getAttribute('href')).toBe('/guide/working-a-kata')
+    expect(await page.locator('.VPDocFooter .pager-link.next').getAttribute('href')).toBe('/chapters/02-composite-containers')
+    await open('/guide/facilitating')
+    expect(await page.locator('.VPDocFooter .pager-link').count()).toBe(0)
   })
 
   it('is listed in the sidebar, generated from katas/katas.ts', async () => {

@@ -10,7 +10,7 @@
  * The network errors are the ones a real containerd 1.6 printed in a closed network namespace
  * (../shared/research/containerd-lab.md §3), one for each way a node can be cut off.
  */
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../node/sha256.ts'
 import type { GrpcCode } from '../runtime/grpc.ts'
 
 /** How the node reaches (or fails to reach) the internet. */
@@ -267,7 +267,7 @@ function withPort(url: URL): string {
   const port = url.port || (url.protocol === 'http:' ? '80' : '443')
   const host = url.hostname
   const literal = /^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('[')
-  const ip = literal ? host : host === 'localhost' ? '127.0.0.1' : `10.0.0.${10 + (parseInt(createHash('sha256').update(host).digest('hex').slice(0, 4), 16) % 200)}`
+  const ip = literal ? host : host === 'localhost' ? '127.0.0.1' : `10.0.0.${10 + (parseInt(sha256Hex(host).slice(0, 4), 16) % 200)}`
   return `${ip}:${port}`
 }
 
@@ -314,12 +314,12 @@ const KNOWN_SIZES: Record<string, number> = {
 export function manifestOf(normalized: string): Manifest {
   const known = PUBLIC_IMAGES[normalized]
   if (known) return { ...known }
-  const hash = createHash('sha256').update(normalized).digest('hex')
+  const hash = sha256Hex(normalized)
   const repo = repositoryOf(normalized)
   const size = KNOWN_SIZES[repo] ?? 5_000_000 + (parseInt(hash.slice(0, 8), 16) % 60_000_000)
   return {
     id: `sha256:${hash}`,
-    digest: `sha256:${createHash('sha256').update(`manifest/${normalized}`).digest('hex')}`,
+    digest: `sha256:${sha256Hex(`manifest/${normalized}`)}`,
     size,
   }
 }
