@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Plugin, UserConfig } from 'vite'
+import { progressEndpoint } from './progress-endpoint.ts'
 import { podkataModules } from './vite-plugin.ts'
 
 /**
@@ -41,7 +42,8 @@ const stubReplJsx = {
 
 export function inPageVite(): UserConfig {
   return {
-    plugins: [stubReplJsx, referenceText],
+    // The dev server serves the worker through the page's plugins; a build, through worker.plugins.
+    plugins: [stubReplJsx, referenceText, progressEndpoint(), podkataModules()],
     worker: { format: 'es', plugins: () => [podkataModules()] },
     optimizeDeps: { exclude: ['@vue/repl'] },
     ssr: { external: ['@vue/repl'] },
