@@ -3,14 +3,17 @@
  * come from katas/katas.ts, the one list of katas, so a new kata appears here by itself.
  */
 import { defineConfig } from 'vitepress'
+import { hangingIndent } from './code-blocks.ts'
 import { chapterStops, neighbours, sidebar, START, WORKING } from './reading-order.ts'
 import { inPageVite } from '../browser/vite-config.ts'
+import { ko, koNeighbours, koSearch } from './locale-ko.ts'
+import { koreanSearchTerm } from '../locale/korean-terms.ts'
 
 export default defineConfig({
   srcDir: 'docs',
   // docs/handouts/ are the workshop kit's pages, made from the chapters: only `npm run handouts`
   // builds them, and then nothing else but the facilitator guide it also prints (kit/build.ts).
-  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md'] : ['handouts/**'],
+  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md', 'code/**'] : ['handouts/**'],
   // Links to the pages left out are fine on paper; the site's own build still checks every link.
   ignoreDeadLinks: Boolean(process.env.PODKATA_HANDOUTS),
   title: 'podkata',
@@ -21,13 +24,26 @@ export default defineConfig({
   lastUpdated: false,
   // The katas and the simulator in the page (browser/): the runner's worker and @vue/repl.
   vite: inPageVite(),
+  // The Korean locale (docs/ko/, its own nav, sidebar and search index): .vitepress/locale-ko.ts.
+  locales: { root: { label: 'English', lang: 'en' }, ko },
   // Previous/Next follow the reading order, not the sidebar (reading-order.ts); a page's own
   // front matter still wins.
   transformPageData(pageData) {
-    const around = neighbours(pageData.relativePath)
+    const around = pageData.relativePath.startsWith('ko/') ? koNeighbours(pageData.relativePath) : neighbours(pageData.relativePath)
     if (!around) return
     pageData.frontmatter.prev ??= around.prev
     pageData.frontmatter.next ??= around.next
+  },
+  markdown: {
+    // Code wraps with a hanging indent and tables keep their columns (code-layout.ts).
+    codeTransformers: [hangingIndent()],
+    // A markdown table scrolls sideways inside itself on a phone (VitePress makes it a block
+    // with overflow-x: auto): a tab stop lets a keyboard reader scroll it too.
+    config(md) {
+      md.core.ruler.push('podkata-table-tabindex', (state) => {
+        for (const token of state.tokens) if (token.type === 'table_open') token.attrSet('tabindex', '0')
+      })
+    },
   },
   themeConfig: {
     nav: [
@@ -36,7 +52,14 @@ export default defineConfig({
       { text: 'Chapters', items: chapterStops() },
     ],
     sidebar: sidebar(),
-    search: { provider: 'local' },
+    search: {
+      provider: 'local',
+      options: {
+        locales: { ko: koSearch },
+        // Korean particles are written onto the word (파드를, 파드의): index and query the stem.
+        miniSearch: { options: { processTerm: koreanSearchTerm } },
+      },
+    },
     outline: { level: [2, 3] },
     footer: { message: 'podkata: a literate tutorial and kata workbook about Kubernetes Pods.' },
   },

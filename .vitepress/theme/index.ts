@@ -14,6 +14,7 @@ import PodDiagram from './components/PodDiagram.vue'
 import SandboxLifecycle from './components/SandboxLifecycle.vue'
 import TerminalOutput from './components/TerminalOutput.vue'
 import './custom.css'
+import './korean.css'
 import './print.css'
 import { installPrintFit } from './print-fit.ts'
 
