@@ -76,7 +76,7 @@ describe('a kata in the page', () => {
     expect(verdict).toBe('passed')
     expect(specs.every((s) => s.state === 'passed')).toBe(true)
     await page.reload()
-    await page.waitForSelector('.kata-in-page[data-kata="pods"] [data-progress="solved"]')
+    await page.waitForSelector('.kata-in-page[data-kata="pods"] [data-progress-source="browser"][data-progress="solved"]')
     await openWorkbench(page, inject('baseURL'), pods)
     expect(await editorText(page)).toBe(solution)
     expect((await runInPage(page)).verdict).toBe('passed')

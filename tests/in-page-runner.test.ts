@@ -125,3 +125,13 @@ describe("the learner's storage", () => {
     expect(kataStore('02-composite', storage).solved()).toBe(false)
   })
 })
+
+describe('the CLI progress that npm start serves to the chapters', () => {
+  it('has an entry for every kata, in the CLI\'s words', async () => {
+    const { cliProgress } = await import('../browser/progress-endpoint.ts')
+    const progress = cliProgress()
+    const { KATAS } = await import('../katas/katas.ts')
+    expect(Object.keys(progress).sort()).toEqual(KATAS.map((k) => k.slug).sort())
+    for (const entry of Object.values(progress)) expect(['solved', 'failing', 'not tried']).toContain(entry.status)
+  })
+})
