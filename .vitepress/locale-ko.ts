@@ -11,11 +11,17 @@ import { KATAS_KO, koPage } from '../katas/katas.ko.ts'
 import { readStamps } from '../locale/drift.ts'
 import { chapterStops, FACILITATING, LAB, neighbours, START, WORKING, type Neighbour } from './reading-order.ts'
 
-/** A page not translated yet (locale/ko.stamps.json) is linked in English, and says so. */
-const untranslated = new Set(readStamps(new URL('..', import.meta.url).pathname, 'ko').untranslated ?? [])
+/**
+ * A page not translated yet (locale/ko.stamps.json) is linked in English, and says so; a twin
+ * known to lag behind its English says that.
+ */
+const stamps = readStamps(new URL('..', import.meta.url).pathname, 'ko')
+const untranslated = new Set(stamps.untranslated ?? [])
+const stale = new Set(stamps.stale ?? [])
 function koLink(text: string, page: string): { text: string; link: string } {
   const file = page === '/' ? 'index.md' : `${page.slice(1)}.md`
-  return untranslated.has(file) ? { text: `${text} (영어)`, link: page } : { text, link: koPage(page) }
+  if (untranslated.has(file)) return { text: `${text} (영어)`, link: page }
+  return { text: stale.has(file) ? `${text} (영어판보다 오래됨)` : text, link: koPage(page) }
 }
 
 /** Each chapter once, in kata order (reading-order.ts), with its Korean title and page. */

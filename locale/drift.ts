@@ -21,6 +21,12 @@ export interface Stamps {
    * a twin yet; one that is neither listed nor translated fails the check.
    */
   untranslated?: string[]
+  /**
+   * English pages whose Korean twin is known to lag behind (say, right after a large English
+   * change is merged): named here on purpose, so the drift check reports them instead of failing,
+   * and the Korean sidebar marks them. Follow the English, stamp, and take the page out.
+   */
+  stale?: string[]
 }
 
 /** The English pages: every .md under docs/ but the translations and the kit's generated handouts. */
