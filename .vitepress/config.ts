@@ -3,7 +3,9 @@
  * come from katas/katas.ts, the one list of katas, so a new kata appears here by itself.
  */
 import { defineConfig } from 'vitepress'
+import { hangingIndent } from './code-blocks.ts'
 import { chapterStops, neighbours, sidebar, START, WORKING } from './reading-order.ts'
+import { inPageVite } from '../browser/vite-config.ts'
 import { ko, koNeighbours, koSearch } from './locale-ko.ts'
 import { koreanSearchTerm } from '../locale/korean-terms.ts'
 
@@ -11,7 +13,7 @@ export default defineConfig({
   srcDir: 'docs',
   // docs/handouts/ are the workshop kit's pages, made from the chapters: only `npm run handouts`
   // builds them, and then nothing else but the facilitator guide it also prints (kit/build.ts).
-  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md', 'ko/**'] : ['handouts/**'],
+  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md', 'code/**', 'ko/**'] : ['handouts/**'],
   // (The kit is printed from the English pages; the Korean ones, docs/ko/, stay out of it.)
   // Links to the pages left out are fine on paper; the site's own build still checks every link.
   ignoreDeadLinks: Boolean(process.env.PODKATA_HANDOUTS),
@@ -21,6 +23,8 @@ export default defineConfig({
   cleanUrls: true,
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
+  // The katas and the simulator in the page (browser/): the runner's worker and @vue/repl.
+  vite: inPageVite(),
   // The Korean locale (docs/ko/, its own nav, sidebar and search index): .vitepress/locale-ko.ts.
   locales: { root: { label: 'English', lang: 'en' }, ko },
   // Previous/Next follow the reading order, not the sidebar (reading-order.ts); a page's own
@@ -30,6 +34,17 @@ export default defineConfig({
     if (!around) return
     pageData.frontmatter.prev ??= around.prev
     pageData.frontmatter.next ??= around.next
+  },
+  markdown: {
+    // Code wraps with a hanging indent and tables keep their columns (code-layout.ts).
+    codeTransformers: [hangingIndent()],
+    // A markdown table scrolls sideways inside itself on a phone (VitePress makes it a block
+    // with overflow-x: auto): a tab stop lets a keyboard reader scroll it too.
+    config(md) {
+      md.core.ruler.push('podkata-table-tabindex', (state) => {
+        for (const token of state.tokens) if (token.type === 'table_open') token.attrSet('tabindex', '0')
+      })
+    },
   },
   themeConfig: {
     nav: [

@@ -5,12 +5,11 @@
  * Terms follow the Kubernetes documentation's Korean locale (kubernetes.io/ko): 파드, 컨테이너,
  * 네임스페이스, 샌드박스, 노드, 이미지, 레지스트리.
  */
-import { existsSync } from 'node:fs'
 import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
 import { KATAS } from '../katas/katas.ts'
 import { KATAS_KO, koPage } from '../katas/katas.ko.ts'
 import { readStamps } from '../locale/drift.ts'
-import { chapterStops, FACILITATING, LAB, neighbours, START, WORKING, type Neighbour } from './reading-order.ts'
+import { chapterStops, FACILITATING, GLOSSARY, LAB, neighbours, PLAYGROUND, START, WORKING, type Neighbour } from './reading-order.ts'
 
 /**
  * A page not translated yet (locale/ko.stamps.json) is linked in English, and says so; a twin
@@ -39,14 +38,7 @@ const WORKING_KO = koLink('카타 푸는 법', WORKING.link)
 const FACILITATING_KO = koLink('워크숍 진행하기 (진행자용)', FACILITATING.link)
 const LAB_KO = koLink('실제 노드 실습', LAB.link)
 
-/**
- * The glossary (docs/reference/glossary.md, with its twin docs/ko/reference/glossary.md), once
- * the English page exists: the Korean twin was written ahead of it.
- */
-const DOCS = new URL('../docs/', import.meta.url).pathname
-const reference: DefaultTheme.SidebarItem[] = existsSync(`${DOCS}reference/glossary.md`) && existsSync(`${DOCS}ko/reference/glossary.md`)
-  ? [{ text: '참고', items: [koLink('용어집', '/reference/glossary')] }]
-  : []
+const REFERENCE_KO = [koLink('시뮬레이터 플레이그라운드', PLAYGROUND.link), koLink('용어집', GLOSSARY.link)]
 
 /** The same reading order as the English pages (reading-order.ts), on the Korean pages. */
 export function koNeighbours(relativePath: string): ReturnType<typeof neighbours> {
@@ -69,7 +61,7 @@ export const ko: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; li
         { text: '시작', items: [START_KO, WORKING_KO] },
         { text: '챕터', items: chapterStopsKo() },
         { text: '챕터 밖에서', items: [FACILITATING_KO, LAB_KO] },
-        ...reference,
+        { text: '참고', items: REFERENCE_KO },
       ],
     },
     outline: { level: [2, 3], label: '이 페이지의 내용' },

@@ -2,7 +2,7 @@
  * Before anything replaces a learner's file it is copied to .podkata/backups/, named with the
  * time, so nothing a learner typed is ever lost.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+import { constants, copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import type { Kata } from '../katas/katas.ts'
 import { ROOT, STATE_DIR } from '../workbook/paths.ts'
@@ -31,8 +31,14 @@ function copyToBackups(kata: Kata, file: string, now: Date): string {
   mkdirSync(dir, { recursive: true })
   // Colons are not allowed in Windows file names; keep the stamp portable and sortable.
   const stamp = now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')
-  let target = join(dir, `${basename(file)}.${stamp}`)
-  for (let n = 2; existsSync(target); n++) target = join(dir, `${basename(file)}.${stamp}-${n}`)
-  copyFileSync(file, target)
-  return target
+  // Exclusive: two terminals resetting in the same second each keep their own backup.
+  for (let n = 1; ; n++) {
+    const target = join(dir, `${basename(file)}.${stamp}${n === 1 ? '' : `-${n}`}`)
+    try {
+      copyFileSync(file, target, constants.COPYFILE_EXCL)
+      return target
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error
+    }
+  }
 }

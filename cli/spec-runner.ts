@@ -20,7 +20,7 @@ import { KATAS_DIR, ROOT } from '../workbook/paths.ts'
 import { implementationSwap, type Implementation } from '../workbook/implementation-swap.ts'
 import { SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
 import { WarmWorker } from '../workbook/warm-worker.ts'
-import { LOAD_TIMEOUT_MS, Watchdog } from './watchdog.ts'
+import { limitOf, Watchdog } from './watchdog.ts'
 
 export interface Location {
   /** Relative to the workbook root, e.g. `katas/01-pods/pods.ts`. */
@@ -120,7 +120,8 @@ export class SpecRunner {
         maxWorkers: 1,
         testTimeout: SPEC_TIMEOUT_MS,
         hookTimeout: SPEC_TIMEOUT_MS,
-        setupFiles: ['fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
+        // The write guard first: nothing else in the worker needs to write, and the learner's code comes after.
+        setupFiles: ['write-guard.ts', 'fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
         // Show a learner's console.log output: printing is how many people debug.
         silent: false,
       },
@@ -172,7 +173,7 @@ export class SpecRunner {
       }
       if (watchdog.stuck) {
         const { spec } = watchdog.stuck
-        return { outcome: 'stuck', spec: specName(spec), seconds: (spec === null ? LOAD_TIMEOUT_MS : SPEC_TIMEOUT_MS) / 1000, ...output }
+        return { outcome: 'stuck', spec: specName(spec), seconds: limitOf(watchdog.stuck) / 1000, ...output }
       }
       if (!module) return { outcome: 'load-error', message: `no specs found in ${relative(ROOT, specFile)}`, ...output }
       const timedOut = firstTimedOut(module)

@@ -61,3 +61,38 @@ it('pulls the starter of kata 4 into the page and points to the reference instea
   expect(await page.locator('.vp-doc details', { hasText: 'Reference solution' }).count()).toBe(0)
   expect(await page.locator('.kata-card').innerText()).toContain('npm run kata -- verify syncpod')
 })
+
+it('draws every lane text whole at 12 px or more: wrapped, never cut with "…", and the same trace as a list', async () => {
+  const diagrams = page.locator('figure.lane-diagram')
+  for (let i = 0; i < (await diagrams.count()); i++) {
+    const figure = diagrams.nth(i)
+    const sizes = await figure.evaluate((f) => {
+      const svg = f.querySelector('svg')!
+      // Drawn at its own size: one SVG unit is one CSS pixel, so 12px text stays 12 px.
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+      const texts = Array.from(f.querySelectorAll('svg text'))
+      return { scale, smallest: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)), cut: texts.filter((t) => /…$/.test(t.textContent ?? '')).length }
+    })
+    expect(sizes.scale).toBeCloseTo(1, 2)
+    expect(sizes.smallest).toBeGreaterThanOrEqual(12)
+    expect(sizes.cut).toBe(0)
+  }
+  const offline = diagrams.nth(2)
+  const svgText = await offline.locator('svg').evaluate((svg) => svg.textContent!.replace(/\s+/g, ' '))
+  expect(svgText).toContain('dial tcp: lookup registry.k8s.io on 192.168.49.1:53: no such host')
+  await offline.locator('details.as-text summary').click()
+  const list = await offline.locator('details.as-text li').allInnerTexts()
+  expect(list.some((item) => item.startsWith('containerd 1.7 → kuberuntime: ✗ rpc error: code = Unknown desc = failed to get sandbox image'))).toBe(true)
+  expect(list.some((item) => item.startsWith('event on the Pod, Warning FailedCreatePodSandBox: Failed to create pod sandbox'))).toBe(true)
+})
+
+it('pans a lane diagram inside its figure on a phone, never the page, and a keyboard can reach it', async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 800 } })
+  await phone.goto(inject('baseURL') + syncpod.chapter.page)
+  const pan = phone.locator('figure.lane-diagram .pan').first()
+  const { inner, outer, tabindex } = await pan.evaluate((p) => ({ inner: p.scrollWidth, outer: p.clientWidth, tabindex: p.getAttribute('tabindex') }))
+  expect(inner).toBeGreaterThan(outer)
+  expect(tabindex).toBe('0')
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
+  await phone.close()
+})

@@ -29,7 +29,10 @@ export interface Stamps {
   stale?: string[]
 }
 
-/** The English pages: every .md under docs/ but the translations and the kit's generated handouts. */
+/**
+ * The English pages: every .md under docs/ but the translations, the kit's generated handouts
+ * and the code pages (docs/code/[kata].md: a kata's source, the same in every language).
+ */
 export function englishPages(docs: string): string[] {
   const pages: string[] = []
   const walk = (dir: string): void => {
@@ -37,7 +40,7 @@ export function englishPages(docs: string): string[] {
       const path = join(dir, entry.name)
       const rel = relative(docs, path)
       if (entry.isDirectory()) {
-        if (!(LANGS as readonly string[]).includes(rel) && rel !== 'handouts' && rel !== 'public') walk(path)
+        if (!(LANGS as readonly string[]).includes(rel) && rel !== 'handouts' && rel !== 'code' && rel !== 'public') walk(path)
       } else if (entry.name.endsWith('.md')) pages.push(rel)
     }
   }

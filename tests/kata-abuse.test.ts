@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TempWorkbook } from './temp-workbook.ts'
+import { KATA_1_SPECS, TempWorkbook } from './temp-workbook.ts'
 import { WatchSession } from './watch-session.ts'
 
 const TODO = "throw new Error('TODO: validatePod is not written yet')"
@@ -44,7 +44,7 @@ describe('the learner’s code misbehaves', () => {
     workbook.write('katas/01-pods/pods.ts', solution.replace(head, `let armed = false\n${head}\n  if (!armed) { armed = true; setTimeout(() => { throw new Error('boom from a timer') }, 0) }`))
     const result = workbook.kata('verify', 'pods')
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain('22 of 22 specs pass, but your code threw where no spec could catch it')
+    expect(result.stdout).toContain(`${KATA_1_SPECS} of ${KATA_1_SPECS} specs pass, but your code threw where no spec could catch it`)
     expect(result.stdout).toMatch(/✗ Uncaught Exception.*:\n\s+boom from a timer/)
     expect(result.stdout).not.toContain('is solved')
     clean(result.stdout + result.stderr)
@@ -62,7 +62,44 @@ describe('the learner’s code misbehaves', () => {
     const result = verifyWith('process.exit(0)')
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('process.exit unexpectedly called with "0"')
-    expect(result.stdout).toContain('0 of 22 specs pass.')
+    expect(result.stdout).toContain(`0 of ${KATA_1_SPECS} specs pass.`)
+    clean(result.stdout + result.stderr)
+  })
+})
+
+describe('the learner’s code cannot reach the learner’s other work', () => {
+  it('refuses to delete .podkata/backups, the progress or another kata’s working copy, and says so', () => {
+    workbook.write('.podkata/backups/01-pods/pods.ts.2026-01-01T00-00-00Z', 'an old version')
+    workbook.write('.podkata/progress.txt', 'sandbox: failing, 2026-01-01T00:00:00.000Z\n')
+    workbook.write('katas/03-sandbox/sandbox.ts', '// my sandbox, half done\n')
+    const attempts = [
+      "fs.rmSync('.podkata/backups', { recursive: true, force: true })",
+      "fs.unlinkSync('katas/03-sandbox/sandbox.ts')",
+      "fs.writeFileSync('.podkata/progress.txt', '')",
+      "fs.openSync('katas/03-sandbox/sandbox.ts', 'w')",
+      // A link inside its own folder is allowed; what it leads to is not.
+      "fs.symlinkSync('../../.podkata', 'katas/01-pods/escape'), fs.rmSync('katas/01-pods/escape/backups', { recursive: true })",
+      "childProcess.execSync('rm -rf .podkata')",
+      "fs.writeFileSync('katas/01-pods/notes.txt', 'allowed: its own folder')",
+    ]
+    const body = `for (const attempt of [${attempts.map((a) => `() => { ${a} }`).join(', ')}]) { try { attempt(); console.log('done') } catch (error) { console.log((error as Error).message) } } return []`
+    workbook.write('katas/01-pods/pods.ts', "import fs from 'node:fs'\nimport childProcess from 'node:child_process'\n" + starter.replace(TODO, body))
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(1)
+    expect(workbook.read('.podkata/backups/01-pods/pods.ts.2026-01-01T00-00-00Z')).toBe('an old version')
+    expect(workbook.read('katas/03-sandbox/sandbox.ts')).toBe('// my sandbox, half done\n')
+    expect(workbook.read('.podkata/progress.txt')).toMatch(/^sandbox: failing/m)
+    expect(workbook.read('katas/01-pods/notes.txt')).toBe('allowed: its own folder')
+    const printed = result.stdout.slice(result.stdout.indexOf('Your console output:')).split('\n').slice(2, 9).map((line) => line.trim())
+    expect(printed).toEqual([
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; rmSync(".podkata/backups") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; unlinkSync("katas/03-sandbox/sandbox.ts") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; writeFileSync(".podkata/progress.txt") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; openSync("katas/03-sandbox/sandbox.ts") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; rmSync(".podkata/backups") was refused, and nothing was changed',
+      'podkata: code run by the specs may not start other processes',
+      'done',
+    ])
     clean(result.stdout + result.stderr)
   })
 })
@@ -74,7 +111,7 @@ describe('a type error', () => {
     workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts') + typeError)
     const result = workbook.kata('verify', 'pods')
     expect(result.code).toBe(0)
-    const verdict = result.stdout.indexOf('All 22 specs pass. Kata 1 is solved!')
+    const verdict = result.stdout.indexOf(`All ${KATA_1_SPECS} specs pass. Kata 1 is solved!`)
     const types = result.stdout.indexOf('TypeScript finds a type error in your code')
     expect(verdict).toBeGreaterThan(-1)
     expect(types).toBeGreaterThan(verdict)
@@ -86,13 +123,13 @@ describe('a type error', () => {
     workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts') + typeError)
     const loop = new WatchSession(workbook, 'pods')
     try {
-      const verdictShown = await loop.waitFor('All 22 specs pass')
+      const verdictShown = await loop.waitFor(`All ${KATA_1_SPECS} specs pass`)
       // The verdict is drawn without it; the type check's answer redraws the screen below.
       expect(verdictShown).not.toContain('TypeScript finds')
       await loop.waitFor('TypeScript finds a type error in your code')
       const mark = loop.mark()
       workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts'))
-      await loop.waitFor('All 22 specs pass', mark)
+      await loop.waitFor(`All ${KATA_1_SPECS} specs pass`, mark)
       // Long enough for a type check on a busy machine; a clean file redraws nothing.
       await new Promise((resolve) => setTimeout(resolve, 2000))
       expect(loop.output.slice(mark)).not.toContain('TypeScript finds')

@@ -6,11 +6,11 @@
  * (workbook/implementation-swap.ts).
  */
 import { it } from 'vitest'
-import { CAPSTONE_HISTORIES, CAPSTONE_MAX_STEPS, CAPSTONE_TIME_LIMIT_MS, propertiesLine } from './capstone-properties.ts'
+import { CAPSTONE_HISTORIES, CAPSTONE_MAX_STEPS, CAPSTONE_SPEC_LIMIT_MS, CAPSTONE_TIME_LIMIT_MS, propertiesLine } from './capstone-properties.ts'
 import { checkNodeProperties } from './node-properties.ts'
 
 it('your node keeps its invariants under random histories', () => {
   const result = checkNodeProperties({ histories: CAPSTONE_HISTORIES, maxSteps: CAPSTONE_MAX_STEPS, timeLimitMs: CAPSTONE_TIME_LIMIT_MS })
   console.log(propertiesLine(result))
   if (!result.ok) throw new Error(result.problem)
-})
+}, CAPSTONE_SPEC_LIMIT_MS)

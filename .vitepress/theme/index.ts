@@ -6,6 +6,8 @@ import DefaultTheme from 'vitepress/theme'
 import type { Theme } from 'vitepress'
 import ChapterList from './components/ChapterList.vue'
 import KataCard from './components/KataCard.vue'
+import KataInPage from './components/KataInPage.vue'
+import SimInPage from './components/SimInPage.vue'
 import LaneDiagram from './components/LaneDiagram.vue'
 import PatternDiagram from './components/PatternDiagram.vue'
 import PodDiagram from './components/PodDiagram.vue'
@@ -22,6 +24,9 @@ export default {
     installPrintFit()
     app.component('ChapterList', ChapterList)
     app.component('KataCard', KataCard)
+    // The in-page editor and simulator: small doors that load their code when opened.
+    app.component('KataInPage', KataInPage)
+    app.component('SimInPage', SimInPage)
     app.component('LaneDiagram', LaneDiagram)
     app.component('PatternDiagram', PatternDiagram)
     app.component('PodDiagram', PodDiagram)

@@ -1,0 +1,92 @@
+/**
+ * The checks every page of the site gets, at one width, in light and in dark: no console
+ * error, no failed request, nothing that scrolls the page sideways, no serious or critical
+ * axe-core violation, and a full-page screenshot in e2e/screenshots/ for a person to look at.
+ * One page load per page and width: dark is the same page with the colour scheme switched
+ * (VitePress follows prefers-color-scheme while the reader has not chosen).
+ */
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { APART, readingOrder } from '../.vitepress/reading-order.ts'
+import { ROOT } from './solution-text.ts'
+
+export const PAGES = [...readingOrder(), ...APART].map((stop) => stop.link)
+export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots')
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+export interface PageReport {
+  /** Console errors, uncaught exceptions, failed or 4xx/5xx requests, in the order they came. */
+  problems: string[]
+  /** How far the page scrolls sideways (0 when it does not), and what sticks out. */
+  overflow: { by: number; culprits: string[] }
+  /** axe-core violations of impact serious or critical: `rule: selector`. */
+  axe: string[]
+}
+
+export type Theme = 'light' | 'dark'
+
+/** Opens a page at a width; call check() for each theme on what it returns. */
+export async function openPage(browser: Browser, baseURL: string, path: string, width: number) {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: 'light' })
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
+  })
+  const response = await page.goto(baseURL + path, { waitUntil: 'networkidle' })
+  if (response?.status() !== 200) problems.push(`HTTP ${response?.status()}: ${path}`)
+  return {
+    page,
+    check: (theme: Theme) => check(page, path, width, theme, problems),
+  }
+}
+
+async function check(page: Page, path: string, width: number, theme: Theme, problems: string[]): Promise<PageReport> {
+  await page.emulateMedia({ colorScheme: theme })
+  await page.waitForFunction((dark) => document.documentElement.classList.contains('dark') === dark, theme === 'dark')
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement
+    const by = root.scrollWidth - root.clientWidth
+    const culprits: string[] = []
+    if (by > 0) {
+      for (const element of Array.from(document.querySelectorAll('body *'))) {
+        const box = element.getBoundingClientRect()
+        // What a scrolling or clipping box holds does not move the page.
+        let clipped = false
+        for (let up = element.parentElement; up && up !== root && !clipped; up = up.parentElement) {
+          clipped = getComputedStyle(up).overflowX !== 'visible'
+        }
+        if (!clipped && box.right > root.clientWidth + 0.5 && box.width > 0) {
+          // Only the outermost: its children stick out because it does.
+          const parent = element.parentElement?.getBoundingClientRect()
+          if (!parent || parent.right <= root.clientWidth + 0.5) {
+            const named = element.closest('[class]')
+            const where = named && named !== element ? ` in ${named.tagName.toLowerCase()}.${Array.from(named.classList).join('.')}` : ''
+            culprits.push(`${element.tagName.toLowerCase()}${Array.from(element.classList).map((c) => '.' + c).join('')}${where} (+${Math.round(box.right - root.clientWidth)} px)`)
+          }
+        }
+      }
+    }
+    return { by, culprits: culprits.slice(0, 5) }
+  })
+  if ((await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe)) === 'undefined') await page.addScriptTag({ content: AXE })
+  const axe = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    })
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id}: ${node.target.join(' ')}`))
+  })
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const name = (path === '/' ? 'index' : path.slice(1).replaceAll('/', '_')) + `-${width}-${theme}.png`
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
+  return { problems: [...problems], overflow, axe }
+}
