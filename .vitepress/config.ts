@@ -13,7 +13,8 @@ export default defineConfig({
   srcDir: 'docs',
   // docs/handouts/ are the workshop kit's pages, made from the chapters: only `npm run handouts`
   // builds them, and then nothing else but the facilitator guide it also prints (kit/build.ts).
-  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md', 'code/**'] : ['handouts/**'],
+  srcExclude: process.env.PODKATA_HANDOUTS ? ['index.md', 'chapters/*.md', 'guide/working-a-kata.md', 'code/**', 'ko/**'] : ['handouts/**'],
+  // (The kit is printed from the English pages; the Korean ones, docs/ko/, stay out of it.)
   // Links to the pages left out are fine on paper; the site's own build still checks every link.
   ignoreDeadLinks: Boolean(process.env.PODKATA_HANDOUTS),
   title: 'podkata',

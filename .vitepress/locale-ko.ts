@@ -9,13 +9,19 @@ import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
 import { KATAS } from '../katas/katas.ts'
 import { KATAS_KO, koPage } from '../katas/katas.ko.ts'
 import { readStamps } from '../locale/drift.ts'
-import { chapterStops, FACILITATING, LAB, neighbours, START, WORKING, type Neighbour } from './reading-order.ts'
+import { chapterStops, FACILITATING, GLOSSARY, LAB, neighbours, PLAYGROUND, START, WORKING, type Neighbour } from './reading-order.ts'
 
-/** A page not translated yet (locale/ko.stamps.json) is linked in English, and says so. */
-const untranslated = new Set(readStamps(new URL('..', import.meta.url).pathname, 'ko').untranslated ?? [])
+/**
+ * A page not translated yet (locale/ko.stamps.json) is linked in English, and says so; a twin
+ * known to lag behind its English says that.
+ */
+const stamps = readStamps(new URL('..', import.meta.url).pathname, 'ko')
+const untranslated = new Set(stamps.untranslated ?? [])
+const stale = new Set(stamps.stale ?? [])
 function koLink(text: string, page: string): { text: string; link: string } {
   const file = page === '/' ? 'index.md' : `${page.slice(1)}.md`
-  return untranslated.has(file) ? { text: `${text} (영어)`, link: page } : { text, link: koPage(page) }
+  if (untranslated.has(file)) return { text: `${text} (영어)`, link: page }
+  return { text: stale.has(file) ? `${text} (영어판보다 오래됨)` : text, link: koPage(page) }
 }
 
 /** Each chapter once, in kata order (reading-order.ts), with its Korean title and page. */
@@ -31,6 +37,8 @@ const START_KO = koLink('여기서 시작', START.link)
 const WORKING_KO = koLink('카타 푸는 법', WORKING.link)
 const FACILITATING_KO = koLink('워크숍 진행하기 (진행자용)', FACILITATING.link)
 const LAB_KO = koLink('실제 노드 실습', LAB.link)
+
+const REFERENCE_KO = [koLink('시뮬레이터 플레이그라운드', PLAYGROUND.link), koLink('용어집', GLOSSARY.link)]
 
 /** The same reading order as the English pages (reading-order.ts), on the Korean pages. */
 export function koNeighbours(relativePath: string): ReturnType<typeof neighbours> {
@@ -53,6 +61,7 @@ export const ko: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; li
         { text: '시작', items: [START_KO, WORKING_KO] },
         { text: '챕터', items: chapterStopsKo() },
         { text: '챕터 밖에서', items: [FACILITATING_KO, LAB_KO] },
+        { text: '참고', items: REFERENCE_KO },
       ],
     },
     outline: { level: [2, 3], label: '이 페이지의 내용' },

@@ -21,9 +21,18 @@ export interface Stamps {
    * a twin yet; one that is neither listed nor translated fails the check.
    */
   untranslated?: string[]
+  /**
+   * English pages whose Korean twin is known to lag behind (say, right after a large English
+   * change is merged): named here on purpose, so the drift check reports them instead of failing,
+   * and the Korean sidebar marks them. Follow the English, stamp, and take the page out.
+   */
+  stale?: string[]
 }
 
-/** The English pages: every .md under docs/ but the translations and the kit's generated handouts. */
+/**
+ * The English pages: every .md under docs/ but the translations, the kit's generated handouts
+ * and the code pages (docs/code/[kata].md: a kata's source, the same in every language).
+ */
 export function englishPages(docs: string): string[] {
   const pages: string[] = []
   const walk = (dir: string): void => {
@@ -31,7 +40,7 @@ export function englishPages(docs: string): string[] {
       const path = join(dir, entry.name)
       const rel = relative(docs, path)
       if (entry.isDirectory()) {
-        if (!(LANGS as readonly string[]).includes(rel) && rel !== 'handouts' && rel !== 'public') walk(path)
+        if (!(LANGS as readonly string[]).includes(rel) && rel !== 'handouts' && rel !== 'code' && rel !== 'public') walk(path)
       } else if (entry.name.endsWith('.md')) pages.push(rel)
     }
   }
