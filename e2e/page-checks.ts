@@ -12,7 +12,8 @@ import type { Browser, Page } from 'playwright-core'
 import { APART, readingOrder } from '../.vitepress/reading-order.ts'
 import { ROOT } from './solution-text.ts'
 
-export const PAGES = [...readingOrder(), ...APART].map((stop) => stop.link)
+/** Every page a reader can reach, and one kata code page (they are all made the same way). */
+export const PAGES = [...[...readingOrder(), ...APART].map((stop) => stop.link), '/code/pods']
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots')
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
