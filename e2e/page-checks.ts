@@ -89,8 +89,8 @@ async function check(page: Page, path: string, width: number, theme: Theme, prob
       .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id}: ${node.target.join(' ')}`))
   }, theme === 'dark')
   mkdirSync(SCREENSHOTS, { recursive: true })
-  // JPEG: a whole chapter is some 20 000 px tall, and PNG takes seconds to encode it.
-  const name = (path === '/' ? 'index' : path.slice(1).replaceAll('/', '_')) + `-${width}-${theme}.jpg`
-  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, type: 'jpeg', quality: 70 })
+  // PNG, so any image viewer (and the review tools) can show it.
+  const name = (path === '/' ? 'index' : path.slice(1).replaceAll('/', '_')) + `-${width}-${theme}.png`
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
   return { problems: [...problems], overflow, axe }
 }
