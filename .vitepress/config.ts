@@ -27,6 +27,9 @@ export default defineConfig({
     pageData.frontmatter.prev ??= around.prev
     pageData.frontmatter.next ??= around.next
   },
+  // The handouts build (kit/) draws the lane diagrams the terminal's way from the start: one
+  // line per row, on two sheets per chapter (LaneDiagram.vue).
+  vite: { define: { __PODKATA_PAPER__: JSON.stringify(Boolean(process.env.PODKATA_HANDOUTS)) } },
   markdown: {
     // Code wraps with a hanging indent and tables keep their columns (code-layout.ts).
     codeTransformers: [hangingIndent()],
