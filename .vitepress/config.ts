@@ -3,8 +3,16 @@
  * come from katas/katas.ts, the one list of katas, so a new kata appears here by itself.
  */
 import { defineConfig } from 'vitepress'
+import type { UserConfig } from 'vite'
 import { hangingIndent } from './code-blocks.ts'
 import { chapterStops, neighbours, sidebar, START, WORKING } from './reading-order.ts'
+import { inPageVite } from '../browser/vite-config.ts'
+import { ko, koNeighbours, koSearch } from './locale-ko.ts'
+import { koreanSearchTerm } from '../locale/korean-terms.ts'
+
+function withPaperFlag(vite: UserConfig): UserConfig {
+  return { ...vite, define: { ...vite.define, __PODKATA_PAPER__: JSON.stringify(Boolean(process.env.PODKATA_HANDOUTS)) } }
+}
 
 export default defineConfig({
   srcDir: 'docs',
@@ -19,17 +27,20 @@ export default defineConfig({
   cleanUrls: true,
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
+  // The katas and the simulator in the page (browser/): the runner's worker and @vue/repl. And
+  // for the handouts build (kit/) a flag: lane diagrams drawn the terminal's way from the start,
+  // one line per row, on two sheets per chapter (LaneDiagram.vue).
+  vite: withPaperFlag(inPageVite()),
+  // The Korean locale (docs/ko/, its own nav, sidebar and search index): .vitepress/locale-ko.ts.
+  locales: { root: { label: 'English', lang: 'en' }, ko },
   // Previous/Next follow the reading order, not the sidebar (reading-order.ts); a page's own
   // front matter still wins.
   transformPageData(pageData) {
-    const around = neighbours(pageData.relativePath)
+    const around = pageData.relativePath.startsWith('ko/') ? koNeighbours(pageData.relativePath) : neighbours(pageData.relativePath)
     if (!around) return
     pageData.frontmatter.prev ??= around.prev
     pageData.frontmatter.next ??= around.next
   },
-  // The handouts build (kit/) draws the lane diagrams the terminal's way from the start: one
-  // line per row, on two sheets per chapter (LaneDiagram.vue).
-  vite: { define: { __PODKATA_PAPER__: JSON.stringify(Boolean(process.env.PODKATA_HANDOUTS)) } },
   markdown: {
     // Code wraps with a hanging indent and tables keep their columns (code-layout.ts).
     codeTransformers: [hangingIndent()],
@@ -48,7 +59,14 @@ export default defineConfig({
       { text: 'Chapters', items: chapterStops() },
     ],
     sidebar: sidebar(),
-    search: { provider: 'local' },
+    search: {
+      provider: 'local',
+      options: {
+        locales: { ko: koSearch },
+        // Korean particles are written onto the word (파드를, 파드의): index and query the stem.
+        miniSearch: { options: { processTerm: koreanSearchTerm } },
+      },
+    },
     outline: { level: [2, 3] },
     footer: { message: 'podkata: a literate tutorial and kata workbook about Kubernetes Pods.' },
   },

@@ -27,6 +27,8 @@ export const START: Stop = { text: 'Start here', link: '/' }
 export const WORKING: Stop = { text: 'How to work a kata', link: '/guide/working-a-kata' }
 export const FACILITATING: Stop = { text: 'Running a workshop', link: '/guide/facilitating' }
 export const LAB: Stop = { text: 'The real-node lab', link: '/lab' }
+export const GLOSSARY: Stop = { text: 'Glossary', link: '/reference/glossary' }
+export const PLAYGROUND: Stop = { text: 'Simulator playground', link: '/reference/playground' }
 
 /** The pages read one after the other. */
 export function readingOrder(): Stop[] {
@@ -34,13 +36,14 @@ export function readingOrder(): Stop[] {
 }
 
 /** Pages that stand apart from the reading order. */
-export const APART: readonly Stop[] = [FACILITATING, LAB]
+export const APART: readonly Stop[] = [FACILITATING, LAB, PLAYGROUND, GLOSSARY]
 
 export function sidebar(): DefaultTheme.SidebarItem[] {
   return [
     { text: 'Start', items: [START, WORKING] },
     { text: 'Chapters', items: chapterStops() },
     { text: 'Apart from the chapters', items: [{ text: 'Running a workshop (facilitators)', link: FACILITATING.link }, LAB] },
+    { text: 'Reference', items: [PLAYGROUND, GLOSSARY] },
   ]
 }
 

@@ -13,13 +13,13 @@ import { criClient } from '../machinery/kubelet/cri-client.ts'
 import type { CriRuntime } from '../machinery/runtime/cri.ts'
 import { EventRecorder, type PodEvent } from '../machinery/kubelet/events.ts'
 import { formatFieldError } from '../machinery/api/field-errors.ts'
-import { apiChecks } from '../machinery/api/pod-checks.ts'
+import { apiChecks, validationRank } from '../machinery/api/pod-checks.ts'
 import { withApiDefaults } from '../machinery/kubelet/api-defaults.ts'
 import type { ApiPodStatus } from '../machinery/kubelet/api-status.ts'
 import { Backoff } from '../machinery/kubelet/backoff.ts'
 import { LABELS } from '../machinery/kubelet/pod-configs.ts'
 import { StartupProber } from '../machinery/kubelet/prober.ts'
-import { PodWorker, RELIST_MS, RETRY_AFTER_ERROR_MS, type StepResult } from '../machinery/kubelet/pod-worker.ts'
+import { PodWorker, RELIST_MS, type StepResult } from '../machinery/kubelet/pod-worker.ts'
 import { describeEvents, getPods, podColumns, tabwrite, humanDuration } from '../machinery/kubectl/kubectl.ts'
 import { SimulatedNode } from '../machinery/node/node.ts'
 import type { Connectivity } from '../machinery/images/registry.ts'
@@ -140,9 +140,11 @@ export class NodeSession {
   /** Creates the pod (API defaults, validation), schedules it here, and returns its name. */
   apply(manifest: Pod): string {
     // Kata 1's checks first, then the API server's others; one error per field and kind.
-    const errors = [...this.parts.pods.validatePod(manifest), ...apiChecks(manifest)].filter(
-      (error, i, all) => all.findIndex((e) => e.field === error.field && e.type === error.type) === i,
-    )
+    const errors = [...this.parts.pods.validatePod(manifest), ...apiChecks(manifest)]
+      .filter((error, i, all) => all.findIndex((e) => e.field === error.field && e.type === error.type) === i)
+      .map((error, i) => ({ error, i }))
+      .sort((a, b) => validationRank(a.error.field) - validationRank(b.error.field) || a.i - b.i)
+      .map(({ error }) => error)
     if (errors.length > 0) {
       const messages = errors.map(formatFieldError)
       const detail = messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`
@@ -239,7 +241,7 @@ export class NodeSession {
 
   /**
    * Lets `ms` of node time pass with the kubelet at work on every pod: each pod is synced when
-   * its pod worker would sync it — about 1 s after a change, 10 s after a failed sync, and
+   * its pod worker would sync it — about 1 s after a change, 10–15 s after a failed sync, and
    * once a minute otherwise.
    */
   advance(ms: number): void {
@@ -254,7 +256,7 @@ export class NodeSession {
       const { worker } = this.entry(name)
       const results = worker.syncOnce()
       const failed = results.some((r) => r.error)
-      let dueAt = clock.now() + (failed ? RETRY_AFTER_ERROR_MS : results.length > 0 ? RELIST_MS : RESYNC_MS)
+      let dueAt = clock.now() + (failed ? worker.nextRetryMs() : results.length > 0 ? RELIST_MS : RESYNC_MS)
       // A startup probe that passes makes a sync due (the prober tells the pod worker).
       const probePasses = worker.nextProbePass()
       if (probePasses !== undefined) dueAt = Math.min(dueAt, Math.max(probePasses, clock.now()) + RELIST_MS)

@@ -6,7 +6,7 @@ export interface Figure {
   /** What was measured, e.g. `kata 1: save → verdict (median)`. */
   name: string
   value: number
-  unit: 'ms' | 's' | '×'
+  unit: 'ms' | 's' | '×' | 'KiB'
   /** The figure should be at most this; none for a figure printed only to compare with. */
   atMost?: number
   /** Extra detail printed after the aim: spread, the number of runs, the figures compared. */

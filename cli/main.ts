@@ -10,7 +10,9 @@ import { solution } from './commands/solution.ts'
 import { verify } from './commands/verify.ts'
 import { watch } from './commands/watch.ts'
 import { UserError } from './errors.ts'
+import { describeFileProblem } from './file-problems.ts'
 import { findKata } from './find-kata.ts'
+import { readerLang } from './reader-lang.ts'
 
 const USAGE = `Usage: npm run kata [-- <verb> [arguments]]
 
@@ -24,13 +26,16 @@ const USAGE = `Usage: npm run kata [-- <verb> [arguments]]
   solution <kata>         the reference as a diff of your file (after you pass; --force before)
 
 A kata is named by its number (1), its name (pods) or its folder (01-pods).
-Options: --manual (watch loop: run only when you press r), --help`
+Options: --manual (watch loop: run only when you press r), --help,
+  --lang ko (or PODKATA_LANG=ko): also say where the Korean chapter is (한국어 챕터)`
 
 const VERBS = ['watch', 'list', 'verify', 'hint', 'reset', 'solution', 'help'] as const
 type Verb = (typeof VERBS)[number]
 
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseCommandLine(argv)
+  // Every verb may say where the Korean chapter is; the rest of the CLI reads PODKATA_LANG.
+  process.env.PODKATA_LANG = readerLang(values.lang)
   if (values.help || positionals[0] === 'help') {
     console.log(USAGE)
     return 0
@@ -76,6 +81,7 @@ function parseCommandLine(argv: string[]) {
         mine: { type: 'boolean' },
         force: { type: 'boolean' },
         manual: { type: 'boolean' },
+        lang: { type: 'string' },
       },
     })
   } catch (error) {
@@ -122,6 +128,12 @@ main(process.argv.slice(2)).then(
     if (error instanceof UserError) {
       console.error(`podkata: ${error.message}`)
       process.exitCode = error.exitCode
+      return
+    }
+    const fileProblem = describeFileProblem(error)
+    if (fileProblem) {
+      console.error(`podkata: ${fileProblem}`)
+      process.exitCode = 73 // EX_CANTCREAT
       return
     }
     // A fault of the workbook, not of the learner: still one line, the detail on request.

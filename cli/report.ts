@@ -11,13 +11,17 @@ import { SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
 import { workingCopyPath } from '../workbook/working-copies.ts'
 import type { KataRun, Location, SpecResult } from './spec-runner.ts'
 import { passed, stripAnsi } from './spec-runner.ts'
+import { koreanChapterLine, readerLang } from './reader-lang.ts'
 import { bold, colourEnabled, cyan, dim, FAIL, green, PASS, red, yellow } from './style.ts'
 
 const MAX_DIFF_LINES = 24
 const STUCK_QUESTION = 'Is there an endless loop, or a promise that never settles?'
 
 export function renderHeader(kata: Kata): string {
-  return `${bold(`Kata ${kata.number} · ${kata.slug}`)} ${dim('—')} ${kata.title}\n${dim(`chapter: ${kata.chapter.title} (docs${kata.chapter.page}.md)`)}`
+  const header = `${bold(`Kata ${kata.number} · ${kata.slug}`)} ${dim('—')} ${kata.title}\n${dim(`chapter: ${kata.chapter.title} (docs${kata.chapter.page}.md)`)}`
+  // main.ts has checked the language already (--lang is copied into PODKATA_LANG there).
+  const korean = koreanChapterLine(kata, readerLang(undefined))
+  return korean ? `${header}\n${dim(korean)}` : header
 }
 
 /**

@@ -15,11 +15,12 @@ import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node'
 import type { Kata } from '../katas/katas.ts'
+import { CAPSTONE_PROPERTIES_SPEC } from '../workbook/capstone-properties.ts'
 import { KATAS_DIR, ROOT } from '../workbook/paths.ts'
 import { implementationSwap, type Implementation } from '../workbook/implementation-swap.ts'
 import { SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
 import { WarmWorker } from '../workbook/warm-worker.ts'
-import { LOAD_TIMEOUT_MS, Watchdog } from './watchdog.ts'
+import { limitOf, Watchdog } from './watchdog.ts'
 
 export interface Location {
   /** Relative to the workbook root, e.g. `katas/01-pods/pods.ts`. */
@@ -77,6 +78,10 @@ export type Verdict =
 
 export type KataRun = Verdict & RunOutput
 
+/** A verdict on a spec file that belongs to no kata. */
+type WithoutKata<T> = T extends unknown ? Omit<T, 'kata'> : never
+export type SpecFileRun = WithoutKata<Verdict> & RunOutput
+
 /** Every spec passed, and nothing the learner's code threw went uncaught on the way. */
 export function passed(run: KataRun): boolean {
   return run.outcome === 'ran' && run.specs.length > 0 && run.specs.every((s) => s.state === 'passed') && run.uncaught.length === 0
@@ -108,14 +113,15 @@ export class SpecRunner {
         root: ROOT,
         watch: false,
         reporters: [collector],
-        include: ['katas/**/*.spec.ts'],
+        include: ['katas/**/*.spec.ts', relative(ROOT, CAPSTONE_PROPERTIES_SPEC)],
         pool: worker.pool(),
         // With the warm worker, isolation is what re-evaluates every module on each run.
         isolate: true,
         maxWorkers: 1,
         testTimeout: SPEC_TIMEOUT_MS,
         hookTimeout: SPEC_TIMEOUT_MS,
-        setupFiles: ['fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
+        // The write guard first: nothing else in the worker needs to write, and the learner's code comes after.
+        setupFiles: ['write-guard.ts', 'fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
         // Show a learner's console.log output: printing is how many people debug.
         silent: false,
       },
@@ -137,16 +143,24 @@ export class SpecRunner {
 
   /** Runs the kata's spec file; `changedFiles` are reloaded from disk first. */
   async run(kata: Kata, changedFiles: string[] = []): Promise<KataRun> {
-    for (const file of changedFiles) {
-      // Both: the first drops vite's transform, the second the worker's copy of the module.
-      this.vitest.invalidateFile(file)
-      this.vitest.watcher.invalidates.add(file)
-    }
     const specFile = join(KATAS_DIR, kata.folder, kata.spec)
     if (!existsSync(specFile)) {
       // The specs come with the workbook (git tracks them); the learner's file is theirs.
       const shown = relative(ROOT, specFile)
       return { kata, outcome: 'load-error', message: `the kata's spec file ${shown} is missing (deleted or renamed?): \`git checkout -- ${shown}\` brings it back`, console: [], uncaught: [] }
+    }
+    return { kata, ...(await this.runSpecFile(specFile, changedFiles)) } as KataRun
+  }
+
+  /**
+   * Runs one spec file that is not a kata's (the capstone's property check, see
+   * workbook/capstone-properties.ts), with the same watchdog and the same report.
+   */
+  async runSpecFile(specFile: string, changedFiles: string[] = []): Promise<SpecFileRun> {
+    for (const file of changedFiles) {
+      // Both: the first drops vite's transform, the second the worker's copy of the module.
+      this.vitest.invalidateFile(file)
+      this.vitest.watcher.invalidates.add(file)
     }
     this.collector.reset()
     const watchdog = this.watchdog.watch(() => void this.worker.kill())
@@ -159,17 +173,17 @@ export class SpecRunner {
       }
       if (watchdog.stuck) {
         const { spec } = watchdog.stuck
-        return { kata, outcome: 'stuck', spec: specName(spec), seconds: (spec === null ? LOAD_TIMEOUT_MS : SPEC_TIMEOUT_MS) / 1000, ...output }
+        return { outcome: 'stuck', spec: specName(spec), seconds: limitOf(watchdog.stuck) / 1000, ...output }
       }
-      if (!module) return { kata, outcome: 'load-error', message: `no specs found in ${relative(ROOT, specFile)}`, ...output }
+      if (!module) return { outcome: 'load-error', message: `no specs found in ${relative(ROOT, specFile)}`, ...output }
       const timedOut = firstTimedOut(module)
       if (timedOut !== undefined) {
         // A loop that awaits between turns lets vitest's timeout fire, but it keeps running:
         // a fresh worker for the next run, and the same report as a loop the watchdog stopped.
         await this.worker.kill()
-        return { kata, outcome: 'stuck', spec: timedOut, seconds: SPEC_TIMEOUT_MS / 1000, ...output }
+        return { outcome: 'stuck', spec: timedOut, seconds: SPEC_TIMEOUT_MS / 1000, ...output }
       }
-      return { ...toKataRun(kata, module), ...output }
+      return { ...toVerdict(module), ...output }
     } finally {
       watchdog.end()
     }
@@ -232,14 +246,14 @@ function firstTimedOut(module: TestModule): string | undefined {
   return undefined
 }
 
-function toKataRun(kata: Kata, module: TestModule): Verdict {
+function toVerdict(module: TestModule): WithoutKata<Verdict> {
   const moduleError = module.errors()[0]
   const specs = [...module.children.allTests()]
   if (moduleError && specs.every((t) => t.result().state !== 'failed' && t.result().state !== 'passed')) {
     const plain = stripAnsi(moduleError.message ?? String(moduleError))
-    return { kata, outcome: 'load-error', message: firstMeaningfulLine(plain), ...loadErrorLocation(plain, moduleError.stacks) }
+    return { outcome: 'load-error', message: firstMeaningfulLine(plain), ...loadErrorLocation(plain, moduleError.stacks) }
   }
-  return { kata, outcome: 'ran', specs: specs.map(toSpecResult) }
+  return { outcome: 'ran', specs: specs.map(toSpecResult) }
 }
 
 /** `describe > it` as the learner reads it: `describe › it`, without the file name in front. */

@@ -15,6 +15,11 @@ const POLL_MS = 50
  */
 export const LOAD_TIMEOUT_MS = 2 * SPEC_TIMEOUT_MS
 
+/** How long a spec (or the loading, for null) may run: never less than SPEC_TIMEOUT_MS. */
+export function limitOf(running: RunningSpec): number {
+  return running.spec === null ? LOAD_TIMEOUT_MS : Math.max(SPEC_TIMEOUT_MS, running.limitMs ?? 0)
+}
+
 let channels = 0
 
 export class Watchdog {
@@ -40,7 +45,7 @@ export class Watchdog {
       const running = this.latest
       // Nothing posted yet, or a message left from the run before.
       if (!running || running.since < runStarted) return
-      const limit = running.spec === null ? LOAD_TIMEOUT_MS : SPEC_TIMEOUT_MS
+      const limit = limitOf(running)
       if (Date.now() - running.since < limit) return
       stuck = running
       clearInterval(timer)

@@ -117,7 +117,13 @@ function play(session: NodeSession, profile: RuntimeProfile, step: Step): string
     case 'mirror': {
       if (profile.family === 'cri-o') throw new SimError("CRI-O reads its mirrors from /etc/containers/registries.conf, not hosts.toml; the sim models containerd's hosts.toml only")
       session.setMirrors(step.registry, [step.endpoint], step.up)
+      // Before 2.2.0 the directory is read only when the CRI config names it; the sim's node has
+      // that line, and says so, so nobody copies the hosts.toml alone onto a 1.7 or 2.0 node.
+      const configPath = profile.certsDirByDefault
+        ? []
+        : [`# (${profile.title} reads certs.d only with config_path = "/etc/containerd/certs.d" in its CRI registry config; this node has it)`]
       const lines = [
+        ...configPath,
         `$ cat /etc/containerd/certs.d/${step.registry}/hosts.toml`,
         `server = "${step.registry === 'docker.io' ? 'https://registry-1.docker.io' : `https://${step.registry}`}"`,
         '',

@@ -5,7 +5,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TempWorkbook } from './temp-workbook.ts'
+import { KATA_1_SPECS, TempWorkbook } from './temp-workbook.ts'
+import { WatchSession } from './watch-session.ts'
 
 const TODO = "throw new Error('TODO: validatePod is not written yet')"
 
@@ -34,6 +35,21 @@ describe('the learner’s code misbehaves', () => {
     clean(result.stdout + result.stderr)
   })
 
+  it('an exception thrown in a timer fails the run and is shown, even when every spec passes', () => {
+    // The specs are synchronous: the event loop first turns after the last one, and the
+    // timeout is due by then. Cancelling it unfired would hide the throw and mark the kata solved.
+    const solution = workbook.read('solutions/01-pods/pods.ts')
+    const head = 'export function validatePod(pod: Pod): FieldError[] {'
+    expect(solution).toContain(head)
+    workbook.write('katas/01-pods/pods.ts', solution.replace(head, `let armed = false\n${head}\n  if (!armed) { armed = true; setTimeout(() => { throw new Error('boom from a timer') }, 0) }`))
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`${KATA_1_SPECS} of ${KATA_1_SPECS} specs pass, but your code threw where no spec could catch it`)
+    expect(result.stdout).toMatch(/✗ Uncaught Exception.*:\n\s+boom from a timer/)
+    expect(result.stdout).not.toContain('is solved')
+    clean(result.stdout + result.stderr)
+  })
+
   it('console.log output is shown under the spec that was running', () => {
     const result = verifyWith("console.log('checking', pod.metadata?.name); return []")
     expect(result.code).toBe(1)
@@ -46,8 +62,81 @@ describe('the learner’s code misbehaves', () => {
     const result = verifyWith('process.exit(0)')
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('process.exit unexpectedly called with "0"')
-    expect(result.stdout).toContain('0 of 22 specs pass.')
+    expect(result.stdout).toContain(`0 of ${KATA_1_SPECS} specs pass.`)
     clean(result.stdout + result.stderr)
+  })
+})
+
+describe('the learner’s code cannot reach the learner’s other work', () => {
+  it('refuses to delete .podkata/backups, the progress or another kata’s working copy, and says so', () => {
+    workbook.write('.podkata/backups/01-pods/pods.ts.2026-01-01T00-00-00Z', 'an old version')
+    workbook.write('.podkata/progress.txt', 'sandbox: failing, 2026-01-01T00:00:00.000Z\n')
+    workbook.write('katas/03-sandbox/sandbox.ts', '// my sandbox, half done\n')
+    const attempts = [
+      "fs.rmSync('.podkata/backups', { recursive: true, force: true })",
+      "fs.unlinkSync('katas/03-sandbox/sandbox.ts')",
+      "fs.writeFileSync('.podkata/progress.txt', '')",
+      "fs.openSync('katas/03-sandbox/sandbox.ts', 'w')",
+      // A link inside its own folder is allowed; what it leads to is not.
+      "fs.symlinkSync('../../.podkata', 'katas/01-pods/escape'), fs.rmSync('katas/01-pods/escape/backups', { recursive: true })",
+      "childProcess.execSync('rm -rf .podkata')",
+      "fs.writeFileSync('katas/01-pods/notes.txt', 'allowed: its own folder')",
+    ]
+    const body = `for (const attempt of [${attempts.map((a) => `() => { ${a} }`).join(', ')}]) { try { attempt(); console.log('done') } catch (error) { console.log((error as Error).message) } } return []`
+    workbook.write('katas/01-pods/pods.ts', "import fs from 'node:fs'\nimport childProcess from 'node:child_process'\n" + starter.replace(TODO, body))
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(1)
+    expect(workbook.read('.podkata/backups/01-pods/pods.ts.2026-01-01T00-00-00Z')).toBe('an old version')
+    expect(workbook.read('katas/03-sandbox/sandbox.ts')).toBe('// my sandbox, half done\n')
+    expect(workbook.read('.podkata/progress.txt')).toMatch(/^sandbox: failing/m)
+    expect(workbook.read('katas/01-pods/notes.txt')).toBe('allowed: its own folder')
+    const printed = result.stdout.slice(result.stdout.indexOf('Your console output:')).split('\n').slice(2, 9).map((line) => line.trim())
+    expect(printed).toEqual([
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; rmSync(".podkata/backups") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; unlinkSync("katas/03-sandbox/sandbox.ts") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; writeFileSync(".podkata/progress.txt") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; openSync("katas/03-sandbox/sandbox.ts") was refused, and nothing was changed',
+      'podkata: code run by the specs may write only inside katas/01-pods/ and the temporary folder; rmSync(".podkata/backups") was refused, and nothing was changed',
+      'podkata: code run by the specs may not start other processes',
+      'done',
+    ])
+    clean(result.stdout + result.stderr)
+  })
+})
+
+describe('a type error', () => {
+  const typeError = "\nexport const replicas: number = 'three'\n"
+
+  it('is shown after the verdict, which it does not change', () => {
+    workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts') + typeError)
+    const result = workbook.kata('verify', 'pods')
+    expect(result.code).toBe(0)
+    const verdict = result.stdout.indexOf(`All ${KATA_1_SPECS} specs pass. Kata 1 is solved!`)
+    const types = result.stdout.indexOf('TypeScript finds a type error in your code')
+    expect(verdict).toBeGreaterThan(-1)
+    expect(types).toBeGreaterThan(verdict)
+    expect(result.stdout).toMatch(/katas\/01-pods\/pods\.ts:\d+:14 {2}Type 'string' is not assignable to type 'number'\. TS2322/)
+    clean(result.stdout + result.stderr)
+  })
+
+  it('comes after the verdict in the watch loop, and goes once it is fixed', async () => {
+    workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts') + typeError)
+    const loop = new WatchSession(workbook, 'pods')
+    try {
+      const verdictShown = await loop.waitFor(`All ${KATA_1_SPECS} specs pass`)
+      // The verdict is drawn without it; the type check's answer redraws the screen below.
+      expect(verdictShown).not.toContain('TypeScript finds')
+      await loop.waitFor('TypeScript finds a type error in your code')
+      const mark = loop.mark()
+      workbook.write('katas/01-pods/pods.ts', workbook.read('solutions/01-pods/pods.ts'))
+      await loop.waitFor(`All ${KATA_1_SPECS} specs pass`, mark)
+      // Long enough for a type check on a busy machine; a clean file redraws nothing.
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      expect(loop.output.slice(mark)).not.toContain('TypeScript finds')
+    } finally {
+      loop.press('q')
+      await loop.exit()
+    }
   })
 })
 

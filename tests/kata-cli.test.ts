@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KATAS } from '../katas/katas.ts'
 import type { CliResult } from './run-command.ts'
-import { TempWorkbook } from './temp-workbook.ts'
+import { KATA_1_SPECS, TempWorkbook } from './temp-workbook.ts'
 
 let workbook: TempWorkbook
 
@@ -32,7 +32,7 @@ describe('on a fresh workbook', () => {
   it('verify shows the first failing spec, the line to edit and the hint prompt, and exits 1', () => {
     const result = starterRun
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain('0 of 22 specs pass.')
+    expect(result.stdout).toContain(`0 of ${KATA_1_SPECS} specs pass.`)
     expect(result.stdout).toContain('Next, make this spec pass:\n  ✗ validatePod: what the API server rejects › accepts a valid Pod with two containers')
     expect(result.stdout).toContain('TODO: validatePod is not written yet')
     expect(result.stdout).toMatch(/edit {2}katas\/01-pods\/pods\.ts:\d+:\d+/)
@@ -125,7 +125,7 @@ describe('the solution is revealed after a pass, and nothing is lost', () => {
     workbook.write('katas/01-pods/pods.ts', solution())
     const result = workbook.kata('verify', 'pods')
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('✓ All 22 specs pass. Kata 1 is solved!')
+    expect(result.stdout).toContain(`✓ All ${KATA_1_SPECS} specs pass. Kata 1 is solved!`)
     expect(workbook.read('.podkata', 'progress.txt')).toMatch(/^pods: solved, hints seen 5, \d{4}-/m)
     expect(workbook.kata('list').stdout).toMatch(/ ✓ +1 +pods/)
     expect(workbook.kata('solution', 'pods').stdout).toContain('Your file is the same as the reference, line for line.')
@@ -219,7 +219,7 @@ describe('the watch loop', () => {
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
     }
-    await waitFor('0 of 22 specs pass.')
+    await waitFor(`0 of ${KATA_1_SPECS} specs pass.`)
     loop.stdin.write('h\n')
     await waitFor('Hint 2 of 5')
     workbook.write('katas/01-pods/pods.ts', solution())

@@ -102,7 +102,7 @@ describe('leaving while a spec is stuck', () => {
     const own = new TempWorkbook()
     try {
       own.kata('list')
-      const entered = own.path('entered-the-loop')
+      const entered = own.path('katas', '01-pods', 'entered-the-loop') // inside its own kata folder: the only place the specs' code may write
       const looping = own.read('starters', '01-pods', 'pods.ts').replace(TODO, `writeFileSync(${JSON.stringify(entered)}, ''); while (true) {}`)
       own.write(PODS, `import { writeFileSync } from 'node:fs'\n${looping}`)
       const loop = new WatchSession(own)

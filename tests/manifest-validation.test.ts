@@ -202,3 +202,29 @@ async function simFile(text: string, name = 'pod.yaml') {
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+describe('validation order: volumes before containers, as ValidatePodSpec checks them', () => {
+  it('lists a volume error before a container error, and a duplicate volume name once', async () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+  volumes:
+  - name: data
+    emptyDir: {}
+  - name: data
+    emptyDir: {}
+`
+    const { code, stderr } = await simFile(text)
+    expect(code).not.toBe(0)
+    expect(stderr).toBe('sim: The Pod "web" is invalid: [spec.volumes[1].name: Duplicate value: "data", spec.containers[0].image: Required value]\n')
+  })
+
+  it('accepts pod-level resources (spec.resources)', async () => {
+    const { code, stderr } = await simFile(`${POD}  resources:\n    requests:\n      cpu: "1"\n`)
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+  })
+})

@@ -10,8 +10,9 @@ export class WatchSession {
   output = ''
   private readonly exited: Promise<number | null>
 
-  constructor(workbook: TempWorkbook) {
-    this.process = workbook.startWatchLoop()
+  /** `args` as after `npm run kata --`, e.g. a kata to open. */
+  constructor(workbook: TempWorkbook, ...args: string[]) {
+    this.process = workbook.startWatchLoop(...args)
     this.process.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()))
     this.process.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()))
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)))

@@ -121,7 +121,10 @@ export function playHistory(history: History, parts: Partial<NodeParts> = {}): n
 
 export interface PropertiesResult {
   ok: boolean
+  /** Histories played (up to and including a failing one). */
   histories: number
+  /** Histories asked for. */
+  planned: number
   maxSteps: number
   seed: number
   /** For a failure: what broke, and the shrunk history as a scenario file. */
@@ -134,6 +137,11 @@ export interface PropertiesOptions {
   histories?: number
   maxSteps?: number
   seed?: number
+  /**
+   * Stop after this long (the search and the shrinking together), keeping what was found: the
+   * capstone runs inside a spec with a time limit. The result counts the histories played.
+   */
+  timeLimitMs?: number
 }
 
 /**
@@ -148,9 +156,9 @@ export function checkNodeProperties(options: PropertiesOptions = {}): Properties
     fc.property(historyArb(maxSteps), (history) => {
       playHistory(history, options.parts)
     }),
-    { numRuns: histories, seed, endOnFailure: false },
+    { numRuns: histories, seed, endOnFailure: false, ...(options.timeLimitMs === undefined ? {} : { interruptAfterTimeLimit: options.timeLimitMs }) },
   )
-  if (!details.failed) return { ok: true, histories: details.numRuns, maxSteps, seed }
+  if (!details.failed) return { ok: true, histories: details.numRuns, planned: histories, maxSteps, seed }
   const [shrunk] = details.counterexample ?? []
   const error = details.errorInstance
   const history = shrunk ? withoutRefusedSteps(shrunk, options.parts) : undefined
@@ -158,6 +166,7 @@ export function checkNodeProperties(options: PropertiesOptions = {}): Properties
   return {
     ok: false,
     histories: details.numRuns,
+    planned: histories,
     maxSteps,
     seed,
     problem,
@@ -189,7 +198,7 @@ function withoutRefusedSteps(history: History, parts: Partial<NodeParts> | undef
 
 /** The result as the test and the CLI print it. */
 export function describeProperties(result: PropertiesResult): string {
-  const head = `${result.histories} random histories of up to ${result.maxSteps} steps (seed ${result.seed})`
-  if (result.ok) return `${head}: every node invariant held after every step`
+  if (result.ok) return `${result.histories} random histories of up to ${result.maxSteps} steps (seed ${result.seed}): every node invariant held after every step`
+  const head = `random history ${result.histories} of ${result.planned}, up to ${result.maxSteps} steps each (seed ${result.seed})`
   return [`${head}: ${result.problem}`, 'The shortest history that still fails, as a scenario file (save it; npm run sim -- <file> plays it on the reference node, to compare):', '', result.scenario ?? ''].join('\n')
 }

@@ -14,14 +14,16 @@ export interface RunningSpec {
   /** The spec's full name, or null while the spec file (and the learner's file) loads. */
   spec: string | null
   since: number
+  /** The spec's own time limit, when it sets one longer than the usual (the capstone's property check). */
+  limitMs?: number
 }
 
 const channelName = process.env.PODKATA_RUNNING_SPEC_CHANNEL
 const channel = channelName ? new BroadcastChannel(channelName) : undefined
 channel?.unref()
 
-function mark(spec: string | null): void {
-  channel?.postMessage({ spec, since: Date.now() } satisfies RunningSpec)
+function mark(spec: string | null, limitMs?: number): void {
+  channel?.postMessage({ spec, since: Date.now(), ...(limitMs === undefined ? {} : { limitMs }) } satisfies RunningSpec)
 }
 
 // Posted before the spec file is imported: a loop at the top level of a learner's file
@@ -29,5 +31,5 @@ function mark(spec: string | null): void {
 mark(null)
 
 beforeEach((context) => {
-  mark(context.task.fullName)
+  mark(context.task.fullName, context.task.timeout)
 })

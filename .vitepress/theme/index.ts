@@ -10,12 +10,16 @@ import DefaultTheme from 'vitepress/theme'
 import type { Theme } from 'vitepress'
 import { defineAsyncComponent, type Component } from 'vue'
 import './custom.css'
+import './korean.css'
 import './print.css'
 import { installPrintFit } from './print-fit.ts'
 
 const COMPONENTS: Record<string, () => Promise<{ default: Component }>> = {
   ChapterList: () => import('./components/ChapterList.vue'),
   KataCard: () => import('./components/KataCard.vue'),
+  // The in-page editor and simulator: small doors that load their code when opened.
+  KataInPage: () => import('./components/KataInPage.vue'),
+  SimInPage: () => import('./components/SimInPage.vue'),
   LaneDiagram: () => import('./components/LaneDiagram.vue'),
   PatternDiagram: () => import('./components/PatternDiagram.vue'),
   PodDiagram: () => import('./components/PodDiagram.vue'),

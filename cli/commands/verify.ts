@@ -2,17 +2,23 @@
  * `verify [kata]`: run one kata's specs on the learner's code, or every kata in order.
  * `verify --mine`: the capstone — every kata the learner has written, with the node's parts
  * (assembly/) taken from the learner's own files wherever they exist. A kata still at its
- * starter is not run, and the reference's part stands in for it in the katas after it.
+ * starter is not run, and the reference's part stands in for it in the katas after it. Then
+ * random histories play on that node, its invariants checked after every step
+ * (cli/node-properties-check.ts).
+ *
+ * Either way, the learner's files are type-checked once the verdict is out (cli/type-check.ts).
  *
  * Only a plain `verify` records progress: the capstone runs the same specs on a different
  * node, and its verdict is not the kata's.
  */
 import { KATAS, type Kata } from '../../katas/katas.ts'
-import { ensureWorkingCopies, isAtStarter } from '../../workbook/working-copies.ts'
+import { ensureWorkingCopies, isAtStarter, workingCopyPath } from '../../workbook/working-copies.ts'
 import { findKata } from '../find-kata.ts'
 import { Progress } from '../progress.ts'
 import { renderRun } from '../report.ts'
+import { checkMyNode, type PropertiesCheck } from '../node-properties-check.ts'
 import { passed, SpecRunner, type KataRun } from '../spec-runner.ts'
+import { renderTypeCheck, TypeCheck } from '../type-check.ts'
 import { bold, dim, FAIL, green, PASS, red, UNTRIED } from '../style.ts'
 
 /** The katas whose file is a part of the assembled node (kata 2's pod runs on its own). */
@@ -21,7 +27,25 @@ const NODE_PART_KATAS = ['01-pods', '03-sandbox', '04-syncpod', '05-pause', '06-
 export async function verify(name: string | undefined, options: { mine: boolean }): Promise<number> {
   const katas = name === undefined ? KATAS : [findKata(name)]
   ensureWorkingCopies(katas)
-  if (options.mine) return capstone(katas)
+  const code = options.mine ? await capstone(katas) : await verifyKatas(katas)
+  // After the verdict, never before it: a type error does not change it, but may explain it.
+  await showTypeErrors(katas)
+  return code
+}
+
+async function showTypeErrors(katas: readonly Kata[]): Promise<void> {
+  const files = katas.filter((kata) => !isAtStarter(kata)).flatMap((kata) => kata.files.map((file) => workingCopyPath(kata, file)))
+  if (files.length === 0) return
+  const typeCheck = new TypeCheck()
+  try {
+    const section = renderTypeCheck(await typeCheck.check(files))
+    if (section) console.log('\n' + section)
+  } finally {
+    await typeCheck.close()
+  }
+}
+
+async function verifyKatas(katas: readonly Kata[]): Promise<number> {
   const progress = Progress.load()
   const runner = await SpecRunner.start({ kind: 'learner' })
   try {
@@ -49,6 +73,7 @@ async function capstone(katas: readonly Kata[]): Promise<number> {
   console.log(bold('Capstone: every kata you have written, on a node built from your own code.') + '\n')
   const runner = written.length > 0 ? await SpecRunner.start({ kind: 'mine', own }) : undefined
   const runs: KataRun[] = []
+  let properties: PropertiesCheck | undefined
   try {
     for (const kata of katas) {
       if (!runner || !written.includes(kata)) {
@@ -58,6 +83,11 @@ async function capstone(katas: readonly Kata[]): Promise<number> {
       const run = await runner.run(kata)
       runs.push(run)
       console.log(summaryLine(run))
+    }
+    // The whole node, once at least one of its parts is the learner's.
+    if (runner && own.some((folder) => NODE_PART_KATAS.includes(folder))) {
+      properties = await checkMyNode(runner)
+      console.log(properties.summary)
     }
   } finally {
     await runner?.close()
@@ -73,7 +103,12 @@ async function capstone(katas: readonly Kata[]): Promise<number> {
   }
   const mine = runs.filter(passed).map((run) => run.kata)
   console.log(mine.length > 0 ? `Passed on your own code: ${names(mine)}.` : 'No kata passed on your own code yet.')
-  return finish(runs, progress, `${PASS} Every kata you have written passes on your own node.`)
+  if (properties && !properties.passed && runs.every(passed)) {
+    console.log('\n' + properties.detail)
+    return 1
+  }
+  const code = finish(runs, progress, `${PASS} Every kata you have written passes on your own node${properties ? ', and it keeps its invariants' : ''}.`)
+  return properties && !properties.passed ? 1 : code
 }
 
 /** Prints the first failing kata in full, or the all-clear. */

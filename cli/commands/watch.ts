@@ -6,17 +6,22 @@
  * Like rustlings' watch mode: say "Checking…" at once, ignore saves while a run is going
  * (and run once more afterwards), and fall back to a manual `r` when the system cannot watch
  * files (network file systems, some VMs), saying so.
+ *
+ * Once a verdict is drawn, the kata's files are type-checked in the background, and the type
+ * errors, if any, are added under it (cli/type-check.ts): the verdict never waits for them.
  */
 import { statSync, watch as watchDirectory, type FSWatcher } from 'node:fs'
 import { join, relative } from 'node:path'
 import { createInterface, type Interface } from 'node:readline'
 import { KATAS, type Kata } from '../../katas/katas.ts'
 import { KATAS_DIR, ROOT } from '../../workbook/paths.ts'
-import { ensureWorkingCopies, workingCopyPath } from '../../workbook/working-copies.ts'
+import { ensureWorkingCopies, isAtStarter, workingCopyPath } from '../../workbook/working-copies.ts'
 import { Progress } from '../progress.ts'
 import { offeredHint, renderHint, renderRun } from '../report.ts'
 import { passed, SpecRunner, type KataRun } from '../spec-runner.ts'
-import { bold, cyan, dim, green } from '../style.ts'
+import { describeFileProblem } from '../file-problems.ts'
+import { bold, cyan, dim, green, yellow } from '../style.ts'
+import { renderTypeCheck, TypeCheck } from '../type-check.ts'
 import { renderList } from './list.ts'
 import { renderSolution } from './solution.ts'
 
@@ -55,6 +60,11 @@ class WatchLoop {
   private footnote = ''
   private quitting = false
   private folderCheck: NodeJS.Timeout | undefined
+  /** Type errors in the learner's files, found after the last verdict was drawn. */
+  private typeErrors = ''
+  /** What the last draw showed besides the run (a hint, the list), kept when type errors arrive. */
+  private lastExtra = ''
+  private readonly typeCheck = new TypeCheck()
   private lines: Interface | undefined
   private finish: (code: number) => void = () => {}
   private readonly interactive = Boolean(process.stdin.isTTY)
@@ -129,7 +139,14 @@ class WatchLoop {
     this.running = true
     this.changedWhileRunning.clear()
     // A deleted working copy comes back as the starter (`reset` keeps backups; this is a fresh file).
-    const recreated = ensureWorkingCopies([this.kata]).map((file) => relative(ROOT, file))
+    let recreated: string[] = []
+    let notRecreated = ''
+    try {
+      recreated = ensureWorkingCopies([this.kata]).map((file) => relative(ROOT, file))
+    } catch (error) {
+      // A read-only kata folder: run what is there (the specs say what is missing) and say why.
+      notRecreated = describeFileProblem(error) ?? (error as Error).message
+    }
     this.status(dim('Checking…'))
     const kata = this.kata
     const run = await this.runner.run(kata, [...changed, ...recreated.map((file) => join(ROOT, file))])
@@ -142,8 +159,23 @@ class WatchLoop {
     this.hintShown = undefined
     this.footnote = passed(run) ? this.solvedMessage(wasSolved) : ''
     if (recreated.length > 0) this.footnote = dim(`${recreated.join(', ')} was missing, so it was made again from its starter.`)
+    if (notRecreated) this.footnote = yellow(`A file of this kata is missing and could not be made again from its starter: ${notRecreated}`)
+    if (this.progress.saveProblem) this.footnote = [this.footnote, yellow(`Your progress is not saved: ${this.progress.saveProblem}`)].filter(Boolean).join('\n')
+    this.typeErrors = ''
     this.draw()
     if (this.changedWhileRunning.size > 0) void this.check([...this.changedWhileRunning])
+    else void this.showTypeErrors(run)
+  }
+
+  /** Type-checks the kata's files once the verdict is on screen; redraws only if there is something to say. */
+  private async showTypeErrors(run: KataRun): Promise<void> {
+    if (isAtStarter(run.kata)) return
+    const result = await this.typeCheck.check(run.kata.files.map((file) => workingCopyPath(run.kata, file)))
+    if (this.quitting || this.running || this.lastRun !== run) return // a newer run is on its way
+    const section = renderTypeCheck(result)
+    if (!section) return
+    this.typeErrors = section
+    this.draw(this.lastExtra)
   }
 
   private solvedMessage(wasSolvedBefore: boolean): string {
@@ -155,10 +187,11 @@ class WatchLoop {
   }
 
   private draw(extra = ''): void {
+    this.lastExtra = extra
     if (this.interactive) process.stdout.write('\u001b[2J\u001b[3J\u001b[H')
     else process.stdout.write('\n' + dim('─'.repeat(72)) + '\n')
     const body = this.lastRun ? renderRun(this.lastRun, this.progress.of(this.kata)?.hintsSeen ?? 0, true) : ''
-    const sections = [body, extra, this.footnote, this.legend()].filter(Boolean)
+    const sections = [body, this.typeErrors, extra, this.footnote, this.legend()].filter(Boolean)
     process.stdout.write(sections.join('\n\n') + '\n')
   }
 
@@ -236,6 +269,7 @@ class WatchLoop {
     if (this.interactive) process.stdin.setRawMode(false)
     this.lines?.close()
     process.stdin.pause()
+    await this.typeCheck.close()
     await this.runner.close()
     this.status(dim('Bye. Your progress is saved; `npm run kata` picks up where you left off.'))
     this.finish(0)

@@ -350,6 +350,31 @@ spec:
   })
 })
 
+describe('effectiveRequests with pod-level resources (spec.resources, beta since 1.34)', () => {
+  it('takes the pod-level request instead of the containers\' total, per resource, and then adds the overhead', () => {
+    expect(
+      effectiveRequests(
+        pod(`
+apiVersion: v1
+kind: Pod
+metadata: { name: pooled }
+spec:
+  resources: { requests: { cpu: "1" } }
+  overhead: { cpu: 100m, memory: 20Mi }
+  containers:
+    - name: nginx
+      image: nginx:1.27
+      resources: { requests: { cpu: 250m, memory: 64Mi } }
+    - name: log-shipper
+      image: fluent/fluent-bit:3.1
+      resources: { requests: { cpu: 100m, memory: 32Mi } }
+`),
+      ),
+      // cpu from the pod level (1000m) + overhead; memory, not set at pod level, from the containers (96Mi) + overhead
+    ).toEqual({ cpu: 1100, memory: 116 * MiB })
+  })
+})
+
 describe('insufficientResources: a Pod is scheduled as one unit', () => {
   const twoContainers = pod(`
 apiVersion: v1

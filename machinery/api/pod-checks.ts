@@ -1,12 +1,12 @@
 /**
  * The API server's validation of the parts of a Pod that kata 1 does not ask the learner to
- * check (its validatePod covers names, images and restartPolicy): ports, resource amounts,
- * image pull policies, volume mounts, init containers' restartPolicy, the namespace, and the
+ * check (its validatePod covers names, images and restartPolicy): volume names, ports,
+ * resource amounts, image pull policies, volume mounts, init containers' restartPolicy, the namespace, and the
  * values the schema enumerates. Messages follow k/k pkg/apis/core/validation/validation.go.
  * Provided machinery: the node runs these beside the kata's validatePod.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import { invalid, notFound, notSupported, required, type FieldError } from './field-errors.ts'
+import { duplicate, invalid, notFound, notSupported, required, type FieldError } from './field-errors.ts'
 import { isDNS1123Label } from './names.ts'
 import { parseQuantity, QuantityError } from './quantity.ts'
 import { enumErrors } from './pod-decoding.ts'
@@ -17,6 +17,7 @@ export function apiChecks(pod: Pod): FieldError[] {
   if (namespace !== undefined && namespace !== '') {
     errors.push(...isDNS1123Label(namespace).map((problem) => invalid('metadata.namespace', namespace, problem)))
   }
+  errors.push(...volumeChecks(pod))
   const volumes = new Set((pod.spec?.volumes ?? []).map((v) => v.name))
   ;(pod.spec?.containers ?? []).forEach((c, i) => errors.push(...containerChecks(c, `spec.containers[${i}]`, volumes)))
   ;(pod.spec?.initContainers ?? []).forEach((c, i) => {
@@ -27,6 +28,35 @@ export function apiChecks(pod: Pod): FieldError[] {
   })
   errors.push(...enumErrors(pod))
   return errors
+}
+
+/** ValidateVolumes: every volume needs a name that is a DNS label, once per pod. */
+function volumeChecks(pod: Pod): FieldError[] {
+  const errors: FieldError[] = []
+  const seen = new Set<string>()
+  ;(pod.spec?.volumes ?? []).forEach((volume, i) => {
+    const at = `spec.volumes[${i}].name`
+    if (!volume.name) errors.push(required(at))
+    else {
+      errors.push(...isDNS1123Label(volume.name).map((problem) => invalid(at, volume.name, problem)))
+      if (seen.has(volume.name)) errors.push(duplicate(at, volume.name))
+    }
+    seen.add(volume.name)
+  })
+  return errors
+}
+
+/**
+ * Where a field's errors come in the API server's list: ValidatePod checks the metadata, then
+ * ValidatePodSpec the volumes (and resource claims) before the containers, then the init
+ * containers, then the rest of the spec. Kata 1's errors and these are merged in this order.
+ */
+export function validationRank(field: string): number {
+  if (field.startsWith('metadata')) return 0
+  if (field.startsWith('spec.volumes') || field.startsWith('spec.resourceClaims')) return 1
+  if (field.startsWith('spec.containers')) return 2
+  if (field.startsWith('spec.initContainers')) return 3
+  return 4
 }
 
 function containerChecks(container: Container, path: string, volumes: Set<string>): FieldError[] {

@@ -46,6 +46,23 @@ export function containerRequests(container: Container): Resources {
   return fromQuantities(defaulted)
 }
 
+/**
+ * The pod-level requests of `spec.resources` (PodLevelResources: alpha in 1.32, beta and on by
+ * default since 1.34), only for the resources the pod names; a pod-level limit without a request
+ * counts as the request, as for containers. When set, the scheduler takes these instead of the
+ * containers' total for that resource (k8s.io/component-helpers resource.PodRequests,
+ * applyPodLevelResources). kubernetes-types 1.30 has no such field, hence the cast.
+ */
+export function podLevelRequests(pod: Pod): Partial<Resources> {
+  const resources = (pod.spec as { resources?: Container['resources'] } | undefined)?.resources
+  const quantities: Record<string, string | number> = { ...resources?.limits, ...resources?.requests }
+  const found = fromQuantities(quantities)
+  return {
+    ...(quantities.cpu !== undefined ? { cpu: found.cpu } : {}),
+    ...(quantities.memory !== undefined ? { memory: found.memory } : {}),
+  }
+}
+
 /** The pod's `spec.overhead`: what the RuntimeClass says the sandbox itself costs. */
 export function podOverhead(pod: Pod): Resources {
   return fromQuantities(pod.spec?.overhead)

@@ -10,7 +10,7 @@
  * The network errors are the ones a real containerd 1.6 printed in a closed network namespace
  * (../shared/research/containerd-lab.md §3), one for each way a node can be cut off.
  */
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../node/sha256.ts'
 import type { GrpcCode } from '../runtime/grpc.ts'
 
 /** How the node reaches (or fails to reach) the internet. */
@@ -267,11 +267,37 @@ function withPort(url: URL): string {
   const port = url.port || (url.protocol === 'http:' ? '80' : '443')
   const host = url.hostname
   const literal = /^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('[')
-  const ip = literal ? host : host === 'localhost' ? '127.0.0.1' : `10.0.0.${10 + (parseInt(createHash('sha256').update(host).digest('hex').slice(0, 4), 16) % 200)}`
+  const ip = literal ? host : host === 'localhost' ? '127.0.0.1' : `10.0.0.${10 + (parseInt(sha256Hex(host).slice(0, 4), 16) % 200)}`
   return `${ip}:${port}`
 }
 
-/** Sizes of well-known images (compressed, as containerd reports them); others get a stable made-up size. */
+/**
+ * The public pause images as they really are. Image ids are content digests (of the image's
+ * config), so they are the same on every node: these are the ids `crictl images` shows for
+ * the linux/amd64 images, and `digest` is the index digest a pull or `ctr images import`
+ * names. Sizes are chosen to round to what crictl prints (302kB, 311kB, 320kB on containerd;
+ * CRI-O counts differently and shows 742kB for 3.10); the last digits are the sim's.
+ * Sources: many public `crictl images` transcripts, and pinned `pause:<tag>@sha256:` references.
+ */
+const PUBLIC_IMAGES: Record<string, Manifest> = {
+  'registry.k8s.io/pause:3.6': {
+    id: 'sha256:6270bb605e12e581514ada5fd5b3216f727db55dc87d5889c790e4c760683fee',
+    digest: 'sha256:3d380ca8864549e74af4b29c10f9cb0956236dfb01c40ca076fb6c37253234db',
+    size: 301_773,
+  },
+  'registry.k8s.io/pause:3.8': {
+    id: 'sha256:4873874c08efc72e9729683a83ffbb7502ee729e9a5ac097723806ea7fa13517',
+    digest: 'sha256:9001185023633d17a2f98ff69b6ff2615b8ea02a825adffa40422f51dfdcde9d',
+    size: 311_286,
+  },
+  'registry.k8s.io/pause:3.10': {
+    id: 'sha256:873ed75102791e5b0b8a7fcd41606c92fcec98d56d05ead4ac5131650004c136',
+    digest: 'sha256:ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a',
+    size: 320_368,
+  },
+}
+
+/** Sizes of other well-known images (compressed, as containerd reports them); others get a stable made-up size. */
 const KNOWN_SIZES: Record<string, number> = {
   'registry.k8s.io/pause': 320_368,
   'docker.io/library/nginx': 72_195_292,
@@ -280,14 +306,20 @@ const KNOWN_SIZES: Record<string, number> = {
   'docker.io/library/alpine': 3_653_068,
 }
 
-/** The manifest a registry serves for a normalised reference: stable ids and sizes. */
+/**
+ * The manifest a registry serves for a normalised reference: the real ids of the public pause
+ * images, and for every other image stable ids made from a hash of its name — simulated, so
+ * they match no real image.
+ */
 export function manifestOf(normalized: string): Manifest {
-  const hash = createHash('sha256').update(normalized).digest('hex')
+  const known = PUBLIC_IMAGES[normalized]
+  if (known) return { ...known }
+  const hash = sha256Hex(normalized)
   const repo = repositoryOf(normalized)
   const size = KNOWN_SIZES[repo] ?? 5_000_000 + (parseInt(hash.slice(0, 8), 16) % 60_000_000)
   return {
     id: `sha256:${hash}`,
-    digest: `sha256:${createHash('sha256').update(`manifest/${normalized}`).digest('hex')}`,
+    digest: `sha256:${sha256Hex(`manifest/${normalized}`)}`,
     size,
   }
 }

@@ -4,7 +4,7 @@
  * imagePullPolicy (Always for `:latest` or no tag, IfNotPresent otherwise — k/k
  * pkg/apis/core/v1/defaults.go). The sim applies it to manifests read from disk.
  */
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../node/sha256.ts'
 import type { Container, Pod } from 'kubernetes-types/core/v1'
 import { parseReference } from '../images/image-ref.ts'
 
@@ -41,6 +41,6 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
 
 /** A stable UUID-shaped uid, so a pod gets the same one on every run. */
 function uidFor(namespace: string, name: string): string {
-  const h = createHash('sha256').update(`uid/${namespace}/${name}`).digest('hex')
+  const h = sha256Hex(`uid/${namespace}/${name}`)
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`
 }

@@ -1,8 +1,9 @@
 /**
  * The kubelet's pod worker for one pod, on simulated time: it reads the pod's status from the
  * runtime, hands pod and status to the runtime manager's SyncPod, and decides when to sync
- * again — 10 s after a sync that failed (the kubelet's backOffPeriod, without jitter here), or
- * about 1 s after a container changed state (the PLEG relist). Provided machinery: the sim,
+ * again — 10 to 15 s after a sync that failed (the kubelet's backOffPeriod with
+ * `wait.Jitter(backOffPeriod, 0.5)`, pkg/kubelet/pod_workers.go), or about 1 s after a
+ * container changed state (the PLEG relist). Provided machinery: the sim,
  * the chapters' traces and the specs all drive pods through it.
  */
 import type { Pod } from 'kubernetes-types/core/v1'
@@ -25,7 +26,23 @@ export interface PodSyncer {
   syncPod(pod: Pod, status: RuntimePodStatus): StepResult[]
 }
 
+/** The kubelet's backOffPeriod; a failed sync is retried this long plus up to half again later. */
 export const RETRY_AFTER_ERROR_MS = 10_000
+const RETRY_JITTER_FACTOR = 0.5
+
+/**
+ * How long after its `n`th failed sync the pod worker of the pod with this uid tries again:
+ * `wait.Jitter(10s, 0.5)`, i.e. somewhere in [10 s, 15 s). The kubelet draws from math/rand;
+ * here the draw comes from a hash of uid and n, so a run is the same every time and two pods
+ * drift apart as they would on a node. Whole milliseconds, so node time stays integral.
+ */
+export function retryAfterError(uid: string, n: number): number {
+  let hash = 2166136261
+  for (const char of `${uid}#${n}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0
+  hash = Math.imul(hash ^ (hash >>> 15), 2246822507) >>> 0
+  hash = (hash ^ (hash >>> 13)) >>> 0
+  return RETRY_AFTER_ERROR_MS + Math.floor((hash / 2 ** 32) * RETRY_JITTER_FACTOR * RETRY_AFTER_ERROR_MS)
+}
 export const RELIST_MS = 1_000
 
 export interface PodWorkerOptions {
@@ -44,6 +61,8 @@ export interface PodWorkerOptions {
 export class PodWorker {
   readonly failures: StartFailures = new Map()
   syncs = 0
+  /** Failed syncs so far: the input of the next retry's jitter. */
+  failedSyncs = 0
 
   constructor(private readonly options: PodWorkerOptions) {}
 
@@ -77,8 +96,16 @@ export class PodWorker {
     // The kubelet logs `Error syncing pod, skipping: failed to "<action>" for "<target>" with
     // <error>: …` here; the diagram only needs the gist.
     const failed = results.find((r) => r.error)
-    if (failed) trace?.sync(`sync failed (${failed.error}): again in ${RETRY_AFTER_ERROR_MS / 1000}s`)
+    if (failed) {
+      this.failedSyncs += 1
+      trace?.sync(`sync failed (${failed.error}): again in ${(this.nextRetryMs() / 1000).toFixed(1)}s`)
+    }
     return results
+  }
+
+  /** How long after the last failed sync the next one is due. */
+  nextRetryMs(): number {
+    return retryAfterError(this.options.pod.metadata?.uid ?? '', this.failedSyncs)
   }
 
   /** When a startup probe of the pod will pass next (a change the kubelet syncs for), if any. */
@@ -98,8 +125,9 @@ export class PodWorker {
       const results = this.syncOnce()
       ran += 1
       if (results.some((r) => r.error)) {
-        if (clock.now() + RETRY_AFTER_ERROR_MS > end) return ran
-        clock.advance(RETRY_AFTER_ERROR_MS)
+        const retry = this.nextRetryMs()
+        if (clock.now() + retry > end) return ran
+        clock.advance(retry)
         continue
       }
       if (results.length === 0) {

@@ -2,7 +2,7 @@
  * Ids the way containerd makes them — 64 hex characters — but deterministic: the n-th id of a
  * kind is always the same, so traces and expected outputs never change between runs.
  */
-import { createHash } from 'node:crypto'
+import { sha256Hex } from './sha256.ts'
 
 export class IdGenerator {
   private counter = 0
@@ -12,7 +12,7 @@ export class IdGenerator {
   /** The next id: 64 lowercase hex characters. */
   next(): string {
     this.counter += 1
-    return createHash('sha256').update(`${this.seed}/${this.counter}`).digest('hex')
+    return sha256Hex(`${this.seed}/${this.counter}`)
   }
 }
 

@@ -63,6 +63,12 @@ export interface RuntimeProfile {
   sandboxImageSetting: string
   pinning: Pinning
   /**
+   * Whether the CRI reads /etc/containerd/certs.d (hosts.toml) with no `config_path` in its
+   * config: only containerd 2.2.0 and later, on Linux, when no `registry.mirrors` are set
+   * (commit 5386802f8). 1.x, 2.0 and 2.1 default to `config_path = ''`.
+   */
+  certsDirByDefault: boolean
+  /**
    * Which error a resolve reports when every host failed: containerd 1.x the first failure
    * that was not a 404; 2.x the one that got furthest, so a 404 beats a dead connection
    * (core/remotes/docker/resolver.go, `firstErrPriority`).
@@ -81,6 +87,7 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     transferService: false,
     sandboxImageSetting: '[plugins."io.containerd.grpc.v1.cri"] sandbox_image',
     pinning: 'none',
+    certsDirByDefault: false,
     resolveErrors: 'first',
   },
   'containerd-1.6': {
@@ -92,6 +99,7 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     transferService: false,
     sandboxImageSetting: '[plugins."io.containerd.grpc.v1.cri"] sandbox_image',
     pinning: 'labels',
+    certsDirByDefault: false,
     resolveErrors: 'first',
   },
   'containerd-1.7': {
@@ -103,6 +111,7 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     transferService: false,
     sandboxImageSetting: '[plugins."io.containerd.grpc.v1.cri"] sandbox_image',
     pinning: 'labels',
+    certsDirByDefault: false,
     resolveErrors: 'first',
   },
   'containerd-2.0': {
@@ -114,6 +123,7 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     transferService: false,
     sandboxImageSetting: "[plugins.'io.containerd.cri.v1.images'.pinned_images] sandbox",
     pinning: 'labels-and-restart',
+    certsDirByDefault: false,
     resolveErrors: 'furthest',
   },
   'containerd-2.2': {
@@ -125,6 +135,7 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     transferService: true,
     sandboxImageSetting: "[plugins.'io.containerd.cri.v1.images'.pinned_images] sandbox",
     pinning: 'labels-and-restart',
+    certsDirByDefault: true,
     resolveErrors: 'furthest',
   },
   'containerd-2.3': {
@@ -136,6 +147,7 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     transferService: true,
     sandboxImageSetting: "[plugins.'io.containerd.cri.v1.images'.pinned_images] sandbox",
     pinning: 'labels-and-restart',
+    certsDirByDefault: true,
     resolveErrors: 'furthest',
   },
   // CRI-O 1.34 and later (default pause image 3.10.1); error wording from 1.36.
@@ -148,6 +160,7 @@ export const RUNTIME_PROFILES: Record<RuntimeName, RuntimeProfile> = {
     transferService: false,
     sandboxImageSetting: '[crio.image] pause_image',
     pinning: 'config',
+    certsDirByDefault: false,
     resolveErrors: 'first',
   },
 }

@@ -14,6 +14,7 @@ import {
   containerRequests,
   maxResources,
   NO_RESOURCES,
+  podLevelRequests,
   podOverhead,
   RESOURCE_NAMES,
   type Resources,
@@ -89,7 +90,9 @@ export function effectiveRequests(pod: Pod): Resources {
       initPeak = maxResources(initPeak, addResources(requests, sidecars))
     }
   }
-  return addResources(maxResources(whileRunning, initPeak), podOverhead(pod))
+  // Pod-level requests (spec.resources), where the pod sets them, replace the containers' total.
+  const containersTotal = maxResources(whileRunning, initPeak)
+  return addResources({ ...containersTotal, ...podLevelRequests(pod) }, podOverhead(pod))
 }
 // #endregion requests
 

@@ -17,6 +17,7 @@ import {
   containerRequests,
   maxResources,
   NO_RESOURCES,
+  podLevelRequests,
   podOverhead,
   RESOURCE_NAMES,
   type Resources,
@@ -57,6 +58,7 @@ export function namespaceOptionsFor(pod: Pod): NamespaceOption {
  */
 export function effectiveRequests(pod: Pod): Resources {
   // TODO: app containers run together; init containers run one at a time, before them.
+  // podLevelRequests(pod) gives what spec.resources asks for the pod as a whole, if anything.
   throw new Error('TODO: effectiveRequests is not written yet')
 }
 // #endregion requests

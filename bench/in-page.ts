@@ -1,0 +1,109 @@
+/**
+ * The katas and the simulator in the page (browser/), in Chromium against a fresh build of
+ * the site: Run → verdict for kata 1 and kata 4 (the reference's text in the editor, so every
+ * spec runs), the size of what opening the editor fetches, and what a chapter page costs
+ * before the editor is opened, against a bare VitePress page built the same way.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Page, Request } from 'playwright-core'
+import { findChromium } from '../e2e/browser.ts'
+import { openWorkbench, runInPage, setCode } from '../e2e/in-page.ts'
+import { KATAS } from '../katas/katas.ts'
+import { ROOT } from '../workbook/paths.ts'
+import { median, spread, type BenchModule, type Figure } from './figure.ts'
+import { serveFolder } from './static-server.ts'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9)
+const VITEPRESS = join(ROOT, 'node_modules', '.bin', 'vitepress')
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
+
+/** The gzipped bytes of every script a page fetched from `dist` (a worker's own fetches are not seen; they are counted from the files). */
+async function scriptBytes(page: Page, dist: string, url: string, before?: (page: Page) => Promise<void>): Promise<{ bytes: number; files: string[] }> {
+  const files = new Set<string>()
+  // VitePress prefetches the pages the visible links lead to; those are not this page's cost.
+  const listen = (request: Request) => {
+    const path = new URL(request.url()).pathname
+    if (path.endsWith('.js') && !/prefetch/.test(request.headers()['sec-purpose'] ?? request.headers()['purpose'] ?? '')) files.add(path)
+  }
+  page.on('request', listen)
+  await page.goto(url)
+  await page.waitForLoadState('networkidle')
+  await before?.(page)
+  page.off('request', listen)
+  return { bytes: [...files].reduce((sum, f) => sum + gz(join(dist, f)), 0), files: [...files] }
+}
+
+function bareSite(): string {
+  // Inside the repository, so that it resolves vitepress and vue from this node_modules.
+  mkdirSync(join(ROOT, '.vitepress', 'cache'), { recursive: true })
+  const dir = mkdtempSync(join(ROOT, '.vitepress', 'cache', 'bench-bare-site-'))
+  mkdirSync(join(dir, 'docs'))
+  writeFileSync(join(dir, 'docs', 'index.md'), '# A bare page\n\nThe default theme and nothing else.\n')
+  execFileSync(VITEPRESS, ['build', 'docs'], { cwd: dir, stdio: 'ignore' })
+  return dir
+}
+
+export const inPageBench: BenchModule = {
+  title: 'The katas and the simulator in the page (Chromium, built site)',
+  async run() {
+    const dist = mkdtempSync(join(tmpdir(), 'podkata-site-'))
+    execFileSync(VITEPRESS, ['build', '--outDir', dist], { cwd: ROOT, stdio: 'ignore' })
+    const bare = bareSite()
+    const site = await serveFolder(dist)
+    const bareServer = await serveFolder(join(bare, 'docs', '.vitepress', 'dist'))
+    const { chromium } = await import('playwright-core')
+    const found = await findChromium()
+    const browser = await chromium.launch({ executablePath: found.executablePath, args: found.args })
+    const figures: Figure[] = []
+    try {
+      for (const [slug, aim] of [['pods', 200], ['syncpod', 300]] as const) {
+        const kata = KATAS.find((k) => k.slug === slug)!
+        const page = await browser.newPage()
+        await openWorkbench(page, site.url, kata)
+        await setCode(page, readFileSync(join(ROOT, 'solutions', kata.folder, kata.files[0]!), 'utf8'))
+        await runInPage(page) // the first run, while the browser compiles the worker's code
+        const clicks: number[] = []
+        const inside: number[] = []
+        for (let i = 0; i < RUNS; i++) {
+          // A reader edits between runs; meanwhile the next worker starts (runner-client.ts).
+          await page.waitForTimeout(400)
+          const started = performance.now()
+          const { ms } = await runInPage(page)
+          clicks.push(performance.now() - started)
+          inside.push(ms)
+        }
+        figures.push({ name: `kata ${kata.number}: click Run → verdict (median)`, value: median(inside), unit: 'ms', atMost: aim, detail: `${spread(inside)}; as Playwright sees it ${Math.round(median(clicks))} ms` })
+        await page.close()
+      }
+
+      const page = await browser.newPage()
+      const chapter = KATAS[0]!.chapter.page
+      const closed = await scriptBytes(page, dist, site.url + chapter)
+      const opened = await scriptBytes(page, dist, site.url + chapter, async (p) => {
+        await p.locator('.kata-in-page button').first().click()
+        await p.waitForSelector('.kata-workbench[data-ready="true"]', { timeout: 20_000 })
+      })
+      const workerFile = join(dist, 'assets', readdirSync(join(dist, 'assets')).find((f) => f.startsWith('kata-worker'))!)
+      const worker = readFileSync(workerFile).length
+      const workerGz = gz(workerFile)
+      const editorOnly = opened.bytes - closed.bytes
+      figures.push({ name: 'the editor, fetched when opened (gzip)', value: editorOnly / 1024, unit: 'KiB', detail: `over ${opened.files.length - closed.files.length} files; none before the click` })
+      figures.push({ name: 'the runner worker, fetched on first Run (gzip)', value: workerGz / 1024, unit: 'KiB', detail: `${kib(worker)} minified` })
+      const bareBytes = (await scriptBytes(page, join(bare, 'docs', '.vitepress', 'dist'), bareServer.url + '/')).bytes
+      figures.push({ name: 'chapter 1 before opening the editor vs bare page', value: closed.bytes / bareBytes, unit: '×', atMost: 1.3, detail: `${kib(closed.bytes)} vs ${kib(bareBytes)} of JS (gzip)` })
+      await page.close()
+    } finally {
+      await browser.close()
+      await site.close()
+      await bareServer.close()
+      rmSync(dist, { recursive: true, force: true })
+      rmSync(bare, { recursive: true, force: true })
+    }
+    return figures
+  },
+}

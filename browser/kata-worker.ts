@@ -1,0 +1,36 @@
+/**
+ * The in-page runner, as a module Web Worker: one request per worker, so a learner's endless
+ * loop can be ended by the page (worker.terminate()) without freezing the tab, and every run
+ * gets a fresh module graph. The page side is runner-client.ts.
+ */
+import { MODULES } from 'virtual:podkata-modules'
+import { BUILTINS } from './builtins.ts'
+import { compileLearnerFile } from './compile.ts'
+import { createLoader, type ModuleFunction } from './loader.ts'
+import type { RunMode, RunRequest, WorkerMessage } from './messages.ts'
+import { runSimInPage } from './sim-run.ts'
+import { runSpecFile } from './spec-run.ts'
+
+const post = (message: WorkerMessage) => postMessage(message)
+
+function loader(mode: RunMode, learner: Record<string, string>) {
+  return createLoader({ modules: MODULES as Record<string, ModuleFunction>, builtins: BUILTINS, learner, mode, compile: compileLearnerFile })
+}
+
+addEventListener('message', async (event: MessageEvent<RunRequest>) => {
+  const request = event.data
+  try {
+    if (request.kind === 'specs') {
+      const result = await runSpecFile(request.spec, loader(request.mode, request.files), Object.keys(request.files), (spec) => post({ kind: 'start', spec }))
+      post({ kind: 'specs-done', result })
+    } else {
+      const mine = request.mode === 'mine' && Object.keys(request.files).length > 0
+      const result = runSimInPage(loader(request.mode, request.files), request.manifest, request.options, mine ? loader('reference', {}) : undefined)
+      post({ kind: 'sim-done', result })
+    }
+  } catch (error) {
+    post({ kind: 'crashed', message: String((error as Error)?.message ?? error).split('\n')[0]! })
+  }
+})
+
+post({ kind: 'ready' })

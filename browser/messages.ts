@@ -1,0 +1,97 @@
+/**
+ * What the page and the in-page runner's worker (kata-worker.ts) say to each other. The page
+ * sends one request per worker; the worker answers with heartbeats and then one result.
+ */
+import type { TraceEntry } from '../machinery/node/trace.ts'
+
+/** The CLI's per-spec limit (workbook/vitest-options.ts), also the page's watchdog. */
+export const SPEC_TIMEOUT_MS = 3000
+
+/**
+ * Whose version of the learner's files a run uses, as in workbook/implementation-swap.ts:
+ * `learner` the text from the page, `starter`/`reference` the pristine files, `mine` the
+ * learner's text also in place of the reference parts the assembled node builds on.
+ */
+export type RunMode = 'learner' | 'starter' | 'reference' | 'mine'
+
+export interface SpecRequest {
+  kind: 'specs'
+  /** e.g. `katas/01-pods/pods.spec.ts` */
+  spec: string
+  mode: RunMode
+  /** The learner's files by repository path, e.g. `{ 'katas/01-pods/pods.ts': '…' }`. */
+  files: Record<string, string>
+}
+
+export interface SimRequest {
+  kind: 'sim'
+  manifest: string
+  options: SimSwitches
+  mode: 'reference' | 'mine'
+  files: Record<string, string>
+}
+
+export type RunRequest = SpecRequest | SimRequest
+
+/** The sim's command-line switches, as the page's controls set them. */
+export interface SimSwitches {
+  runtime?: string
+  /** online, or how the node is cut off (dns-nxdomain is `--offline`). */
+  connectivity?: string
+  preload?: string[]
+  sandboxImage?: string
+  /** `registry.k8s.io=http://10.0.0.5:5000`, as --mirror takes it. */
+  mirror?: string
+  mirrorDown?: boolean
+  crash?: string
+  forSeconds?: number
+}
+
+/** Where in a file: 1-based, as an editor shows it. */
+export interface Place {
+  file: string
+  line: number
+  column: number
+}
+
+export interface SpecOutcome {
+  /** The spec's own name, as vitest's `test.name`. */
+  name: string
+  /** Its name under its describe blocks, `group › spec`, as the CLI prints it. */
+  fullName: string
+  state: 'passed' | 'failed' | 'skipped'
+  message?: string
+  /** Expected vs received, without colour codes. */
+  diff?: string
+  /** The deepest line of the learner's own file in the stack. */
+  learnerPlace?: Place
+}
+
+export type SpecResult =
+  | { kind: 'ran'; specs: SpecOutcome[]; ms: number }
+  | { kind: 'load-error'; message: string; place?: Place }
+
+export interface SimView {
+  runtime: string
+  entries: TraceEntry[]
+  /** describe's Events and get pods, with the commands, as the chapters show them. */
+  kubectl: string
+  /** All of `npm run sim`'s output. */
+  text: string
+  /** The pod's STATUS column in `kubectl get pods`. */
+  status: string
+  /** When the learner's code threw: what, in one line (the trace until then is drawn). */
+  problem?: string
+}
+
+export type SimResult =
+  | { kind: 'ran'; view: SimView; reference?: SimView }
+  | { kind: 'bad-input'; message: string; line?: number }
+
+export type WorkerMessage =
+  /** Sent as each spec starts: the page's watchdog is re-armed and can name a stuck spec. */
+  | { kind: 'start'; spec: string }
+  | { kind: 'ready' }
+  | { kind: 'specs-done'; result: SpecResult }
+  | { kind: 'sim-done'; result: SimResult }
+  | { kind: 'crashed'; message: string }

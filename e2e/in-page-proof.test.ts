@@ -1,0 +1,67 @@
+/**
+ * The proof, a second time, in the page: for every kata, the browser runner (browser/) must
+ * give vitest's verdicts — the starter fails every spec, the reference passes every spec, and
+ * each known-wrong variant fails exactly the specs it fails under vitest
+ * (proof/collect-verdicts.mjs, run here for the comparison).
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { KATAS } from '../katas/katas.ts'
+import type { Verdict } from '../proof/collect-verdicts.ts'
+import { knownWrongFor } from '../proof/known-wrong.ts'
+import { ROOT } from '../workbook/paths.ts'
+import { launchBrowser } from './browser.ts'
+import { openWorkbench, runInPage, setCode, type PageSpec } from './in-page.ts'
+
+let browser: Browser
+let verdicts: Verdict[] = []
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  verdicts = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'proof', 'collect-verdicts.mjs')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Verdict[]
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Spec names with their state, sorted, so that two runs compare as wholes. */
+const shape = (specs: { name: string; state: string }[]) => specs.map((s) => `${s.state === 'passed' ? 'pass' : 'FAIL'} ${s.name}`).sort()
+const underVitest = (project: string) => shape(verdicts.filter((v) => v.project === project).map((v) => ({ name: v.spec, state: v.state })))
+
+describe.each(KATAS.map((kata) => [kata.folder, kata] as const))('kata %s in the page', (_folder, kata) => {
+  let page: Page
+  const file = kata.files[0]!
+  const run = async (text: string): Promise<PageSpec[]> => {
+    await setCode(page, text)
+    const { specs } = await runInPage(page)
+    return specs
+  }
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await openWorkbench(page, inject('baseURL'), kata)
+  })
+
+  it('fails every spec on the starter and passes every spec on the reference, as vitest does', async () => {
+    const starter = await run(readFileSync(join(ROOT, 'starters', kata.folder, file), 'utf8'))
+    expect(starter.length).toBeGreaterThan(0)
+    expect(starter.filter((s) => s.state === 'passed')).toEqual([])
+    expect(shape(starter)).toEqual(underVitest(`starter:${kata.folder}`))
+    const reference = await run(readFileSync(join(ROOT, 'solutions', kata.folder, file), 'utf8'))
+    expect(reference.filter((s) => s.state !== 'passed')).toEqual([])
+    expect(shape(reference)).toEqual(underVitest(`reference:${kata.folder}`))
+  }, 60_000)
+
+  it('fails exactly the specs vitest fails for each known-wrong variant', async () => {
+    const variants = knownWrongFor(kata)
+    expect(variants.length).toBeGreaterThan(0)
+    for (const wrong of variants) {
+      const specs = await run(readFileSync(join(ROOT, 'proof', 'known-wrong', kata.folder, wrong.variant, file), 'utf8'))
+      expect({ variant: wrong.variant, specs: shape(specs) }).toEqual({ variant: wrong.variant, specs: underVitest(`known-wrong:${kata.folder}:${wrong.variant}`) })
+    }
+  }, 120_000)
+})

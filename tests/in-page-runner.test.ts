@@ -1,0 +1,127 @@
+/**
+ * The in-page runner's parts that do not need a browser (browser/): the swap rules of its
+ * module loader, the module table, the trace comparison, the learner's storage, the lines of
+ * an invalid manifest. The runner as a whole runs in Chromium in e2e/in-page*.test.ts.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { BUILTINS } from '../browser/builtins.ts'
+import { compileLearnerFile } from '../browser/compile.ts'
+import { kataStore } from '../browser/learner-storage.ts'
+import { createLoader, LearnerCompileError, resolveImport, type ModuleFunction } from '../browser/loader.ts'
+import { SPEC_TIMEOUT_MS } from '../browser/messages.ts'
+import { moduleTableSource, tableFiles, toCommonJs } from '../browser/module-table.ts'
+import { lineOfField, runSimInPage } from '../browser/sim-run.ts'
+import { runSpecFile } from '../browser/spec-run.ts'
+import { firstDifference } from '../browser/trace-diff.ts'
+import type { TraceEntry } from '../machinery/node/trace.ts'
+import { SPEC_TIMEOUT_MS as CLI_SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
+import { ROOT } from '../workbook/paths.ts'
+
+const modules = { 'katas/01-pods/pods.spec.ts': () => {}, 'solutions/01-pods/pods.ts': () => {}, 'starters/01-pods/pods.ts': () => {}, 'assembly/reference-parts.ts': () => {}, 'machinery/api/names.ts': () => {} }
+const learner = { 'katas/01-pods/pods.ts': '' }
+
+describe('the loader swaps files as implementation-swap.ts does', () => {
+  it("gives a spec's import of the kata file to the learner, the reference or the starter", () => {
+    const spec = 'katas/01-pods/pods.spec.ts'
+    expect(resolveImport('./pods.ts', spec, { modules, learner, mode: 'learner' })).toBe('katas/01-pods/pods.ts')
+    expect(resolveImport('./pods.ts', spec, { modules, learner, mode: 'reference' })).toBe('solutions/01-pods/pods.ts')
+    expect(resolveImport('./pods.ts', spec, { modules, learner, mode: 'starter' })).toBe('starters/01-pods/pods.ts')
+  })
+
+  it("replaces the assembled node's reference parts with the learner's files only under mine", () => {
+    const from = 'assembly/reference-parts.ts'
+    expect(resolveImport('../solutions/01-pods/pods.ts', from, { modules, learner, mode: 'mine' })).toBe('katas/01-pods/pods.ts')
+    expect(resolveImport('../solutions/01-pods/pods.ts', from, { modules, learner, mode: 'learner' })).toBe('solutions/01-pods/pods.ts')
+    expect(resolveImport('../solutions/01-pods/pods.ts', from, { modules, learner: {}, mode: 'mine' })).toBe('solutions/01-pods/pods.ts')
+    // A learner's file that extends the reference's class gets the reference, not itself.
+    expect(resolveImport('../../solutions/01-pods/pods.ts', 'katas/01-pods/pods.ts', { modules, learner, mode: 'mine' })).toBe('solutions/01-pods/pods.ts')
+    // A learner's own imports of the machinery resolve from the kata folder.
+    expect(resolveImport('../../machinery/api/names.ts', 'katas/01-pods/pods.ts', { modules, learner, mode: 'learner' })).toBe('machinery/api/names.ts')
+  })
+
+  it('uses the CLI\'s time limit per spec', () => {
+    expect(SPEC_TIMEOUT_MS).toBe(CLI_SPEC_TIMEOUT_MS)
+  })
+})
+
+describe('the module table', () => {
+  it('holds the machinery, the assembly, the sim, solutions, starters and specs, but no working copies', () => {
+    const files = tableFiles(ROOT)
+    for (const file of ['machinery/api/manifest.ts', 'assembly/index.ts', 'sim/run-sim.ts', 'solutions/04-syncpod/sync-pod.ts', 'starters/04-syncpod/sync-pod.ts', 'katas/04-syncpod/sync-pod.spec.ts', 'machinery/api/pod-fields.json']) {
+      expect(files).toContain(file)
+    }
+    expect(files).not.toContain('katas/01-pods/pods.ts')
+  })
+
+  it('needs no Node built-in the page lacks', () => {
+    const required = new Set<string>()
+    for (const file of tableFiles(ROOT)) {
+      for (const match of toCommonJs(file, readFileSync(join(ROOT, file), 'utf8')).matchAll(/require\("([^".][^"]*)"\)/g)) required.add(match[1]!)
+    }
+    expect([...required].filter((name) => !(name in BUILTINS))).toEqual([])
+  })
+})
+
+describe('a run through the table, in Node', async () => {
+  const table = moduleTableSource(ROOT)
+  const { MODULES } = (await import(`data:text/javascript;base64,${Buffer.from(table).toString('base64')}`)) as { MODULES: Record<string, ModuleFunction> }
+  const loader = (mode: 'learner' | 'reference' | 'starter', files: Record<string, string> = {}) =>
+    createLoader({ modules: MODULES, builtins: BUILTINS, learner: files, mode, compile: compileLearnerFile })
+
+  // The specs themselves cannot run here: vitest's runner would be nested inside this run's
+  // own. e2e/in-page-proof.test.ts runs every kata's specs in Chromium.
+  it("reports a syntax error in the learner's file with its own line", async () => {
+    const result = await runSpecFile('katas/01-pods/pods.spec.ts', loader('learner', { 'katas/01-pods/pods.ts': 'export const a = 1\nexport function (\n' }), ['katas/01-pods/pods.ts'], () => {})
+    expect(result).toMatchObject({ kind: 'load-error', place: { file: 'katas/01-pods/pods.ts', line: 2 } })
+    expect(() => compileLearnerFile('katas/01-pods/pods.ts', 'let x = ;')).toThrow(LearnerCompileError)
+  })
+
+  it('runs the air gap as npm run sim does, and names the line of an invalid Pod', () => {
+    const web = readFileSync(join(ROOT, 'examples', 'pods', 'web.yaml'), 'utf8')
+    const airgap = runSimInPage(loader('reference'), web, { connectivity: 'dns-nxdomain' })
+    expect(airgap).toMatchObject({ kind: 'ran', view: { status: 'ContainerCreating' } })
+    expect(airgap.kind === 'ran' && airgap.view.kubectl).toContain('FailedCreatePodSandBox')
+    expect(runSimInPage(loader('reference'), web.replace('image: nginx:1.27', 'image: ""'), {})).toEqual({
+      kind: 'bad-input',
+      message: 'The Pod "web" is invalid: spec.containers[0].image: Required value',
+      line: 13,
+    })
+    expect(runSimInPage(loader('reference'), web, { mirror: 'not a mirror' })).toMatchObject({ kind: 'bad-input', message: '--mirror "not a mirror" is not <registry-host>=<http(s)://endpoint>' })
+  })
+})
+
+describe('lineOfField', () => {
+  it('finds a field, or its nearest parent', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: x\n'
+    expect(lineOfField(text, 'spec.containers[0].image')).toBe(6)
+    expect(lineOfField(text, 'spec.containers[0].ports')).toBe(5)
+  })
+})
+
+describe('firstDifference', () => {
+  const call = (method: string, label: string): TraceEntry => ({ kind: 'call', method: method as never, label: `${method} ${label}`, request: {}, steps: [], result: '', at: 0 })
+  it('names the first call or event that differs, ignoring sync notes', () => {
+    const reference = [call('RunPodSandbox', 'web'), call('PullImage', 'nginx')]
+    expect(firstDifference([{ kind: 'sync', text: 'x', at: 0 }, ...reference], reference)).toBeUndefined()
+    expect(firstDifference([call('PullImage', 'nginx')], reference)).toEqual({ step: 0, mine: 'PullImage nginx', reference: 'RunPodSandbox web' })
+    expect(firstDifference([reference[0]!], reference)).toEqual({ step: 1, reference: 'PullImage nginx' })
+  })
+})
+
+describe("the learner's storage", () => {
+  it('keeps the text, a copy before reset, and the pass', () => {
+    const data = new Map<string, string>()
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) } as Storage
+    const store = kataStore('01-pods', storage)
+    expect(store.load('pods.ts')).toBeUndefined()
+    store.save('pods.ts', 'mine')
+    store.backUp('pods.ts', 'mine')
+    store.save('pods.ts', 'starter')
+    expect([store.load('pods.ts'), store.backup('pods.ts'), store.solved()]).toEqual(['starter', 'mine', false])
+    store.markSolved()
+    expect(kataStore('01-pods', storage).solved()).toBe(true)
+    expect(kataStore('02-composite', storage).solved()).toBe(false)
+  })
+})
