@@ -8,7 +8,8 @@
  *   its columns: the block is at least as wide as the header (scrolling inside itself on a
  *   narrow screen), and a row too long for it (an event's message, often 400 characters) wraps
  *   under the table's second column, so the message reads in full without scrolling and the
- *   Type column stays clear down the left.
+ *   Type column stays clear down the left. An Events row quoted without its header wraps the
+ *   same way, but sets no width.
  *
  * Used by the shiki transformer for fenced blocks (code-blocks.ts) and by TerminalOutput.vue
  * for the screens the chapters make at build time. Widths are in `ch`: the blocks are monospace.
@@ -25,8 +26,6 @@ const EVENT_ROW = /^\s*(Normal|Warning) {2,}\S/
 
 /** How many columns a wrapped line carries on to the right of where it started. */
 const HANG = 2
-/** How much of a table's last column the block shows on a row's first line, at the least. */
-const LAST_COLUMN_MIN = 8
 
 export interface LineLayout {
   /** Columns from the left edge where the second and later screen rows of this line start. */
@@ -74,9 +73,8 @@ export function layoutLines(lines: readonly string[]): BlockLayout {
     // A row of a table, or an Events row quoted without its header (Type, Reason, Age, From, Message).
     const row = table ?? (EVENT_ROW.test(line) && fields.length >= 5 ? { second: fields[1]!, last: fields[4]! } : undefined)
     if (row && line.length > row.last) {
-      // Wide enough for the whole row when its last column is short (`kubectl get pods`), and
-      // for the other columns plus the start of a long one (an event's message).
-      minColumns = Math.max(minColumns ?? 0, Math.min(line.trimEnd().length, row.last + LAST_COLUMN_MIN))
+      // Only a header sets the block's least width: a row longer than its header wraps (under the
+      // second column) rather than widening the block, so a phone reads it without panning.
       layout.push({ hang: row.second })
       continue
     }

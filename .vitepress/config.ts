@@ -3,11 +3,16 @@
  * come from katas/katas.ts, the one list of katas, so a new kata appears here by itself.
  */
 import { defineConfig } from 'vitepress'
+import type { UserConfig } from 'vite'
 import { hangingIndent } from './code-blocks.ts'
 import { chapterStops, neighbours, sidebar, START, WORKING } from './reading-order.ts'
 import { inPageVite } from '../browser/vite-config.ts'
 import { ko, koNeighbours, koSearch } from './locale-ko.ts'
 import { koreanSearchTerm } from '../locale/korean-terms.ts'
+
+function withPaperFlag(vite: UserConfig): UserConfig {
+  return { ...vite, define: { ...vite.define, __PODKATA_PAPER__: JSON.stringify(Boolean(process.env.PODKATA_HANDOUTS)) } }
+}
 
 export default defineConfig({
   srcDir: 'docs',
@@ -23,8 +28,10 @@ export default defineConfig({
   cleanUrls: true,
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
-  // The katas and the simulator in the page (browser/): the runner's worker and @vue/repl.
-  vite: inPageVite(),
+  // The katas and the simulator in the page (browser/): the runner's worker and @vue/repl. And
+  // for the handouts build (kit/) a flag: lane diagrams drawn the terminal's way from the start,
+  // one line per row, on two sheets per chapter (LaneDiagram.vue).
+  vite: withPaperFlag(inPageVite()),
   // The Korean locale (docs/ko/, its own nav, sidebar and search index): .vitepress/locale-ko.ts.
   locales: { root: { label: 'English', lang: 'en' }, ko },
   // Previous/Next follow the reading order, not the sidebar (reading-order.ts); a page's own

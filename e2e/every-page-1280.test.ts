@@ -1,9 +1,11 @@
 /**
  * Every page at 1280 px, light and dark: see page-checks.ts for what is checked. The screenshots
- * land in e2e/screenshots/ (not kept in git) for a person to look at.
+ * land in e2e/screenshots/ (not kept in git) for a person to look at. At this width also: no
+ * broken snippet import, and each chapter has its kata card.
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { KATAS } from '../katas/katas.ts'
 import { launchBrowser } from './browser.ts'
 import { openPage, PAGES } from './page-checks.ts'
 
@@ -15,8 +17,12 @@ afterAll(async () => {
   await browser?.close()
 })
 
-it.each(PAGES)('%s at 1280 px reads cleanly in light and dark', async (path) => {
+it.each(PAGES)('%s at 1280 px reads cleanly in light and dark, with its snippets and kata card', async (path) => {
   const { page, check } = await openPage(browser, inject('baseURL'), path, 1280)
+  // VitePress leaves a visible marker when a `<<<` import points at a missing file or region.
+  expect(await page.locator('.vp-doc').innerText()).not.toMatch(/Code snippet path not found|<<< @|@include:/)
+  const kata = KATAS.find((k) => k.chapter.page === path)
+  if (kata) expect(await page.locator(`.kata-card[data-kata="${kata.slug}"]`).count()).toBe(1)
   for (const theme of ['light', 'dark'] as const) {
     const report = await check(theme)
     expect.soft(report.problems, `${theme}: console and network`).toEqual([])
@@ -24,4 +30,5 @@ it.each(PAGES)('%s at 1280 px reads cleanly in light and dark', async (path) => 
     expect.soft(report.axe, `${theme}: axe-core, serious and critical`).toEqual([])
   }
   await page.close()
-})
+  // Two axe runs and two full-page screenshots of a long chapter: seconds, more on a busy machine.
+}, 120_000)

@@ -24,4 +24,5 @@ it.each(PAGES)('%s at 390 px reads cleanly in light and dark', async (path) => {
     expect.soft(report.axe, `${theme}: axe-core, serious and critical`).toEqual([])
   }
   await page.close()
-})
+  // Two axe runs and two full-page screenshots of a long chapter: seconds, more on a busy machine.
+}, 120_000)

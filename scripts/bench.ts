@@ -11,10 +11,11 @@ import type { BenchModule, Figure } from '../bench/figure.ts'
 import { inPageBench } from '../bench/in-page.ts'
 import { kitBench } from '../bench/kit.ts'
 import { simBench } from '../bench/sim.ts'
+import { siteBench } from '../bench/site.ts'
 import { verifyBench } from '../bench/verify.ts'
 import { watchLoopBench } from '../bench/watch-loop.ts'
 
-const MODULES: BenchModule[] = [watchLoopBench, verifyBench, simBench, kitBench, inPageBench]
+const MODULES: BenchModule[] = [watchLoopBench, verifyBench, simBench, kitBench, inPageBench, siteBench]
 
 const format = (figure: Figure) =>
   figure.unit === '×' ? figure.value.toFixed(2) + ' ×' : figure.unit === 'KiB' ? `${Math.round(figure.value)} KiB` : figure.unit === 's' ? `${figure.value.toFixed(1)} s` : `${Math.round(figure.value)} ${figure.unit}`

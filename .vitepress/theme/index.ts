@@ -1,36 +1,36 @@
 /**
  * The default VitePress theme, plus the few components the chapters use, and the print
  * stylesheet (print.css, with print-fit.ts sizing code and link notes just before printing).
+ *
+ * The components are registered by name for every page, but each one is its own chunk, loaded
+ * only by a page that uses it (defineAsyncComponent): the landing page never downloads the lane
+ * diagrams. The server renders them whole, so the page reads the same before its scripts run.
  */
 import DefaultTheme from 'vitepress/theme'
 import type { Theme } from 'vitepress'
-import ChapterList from './components/ChapterList.vue'
-import KataCard from './components/KataCard.vue'
-import KataInPage from './components/KataInPage.vue'
-import SimInPage from './components/SimInPage.vue'
-import LaneDiagram from './components/LaneDiagram.vue'
-import PatternDiagram from './components/PatternDiagram.vue'
-import PodDiagram from './components/PodDiagram.vue'
-import SandboxLifecycle from './components/SandboxLifecycle.vue'
-import TerminalOutput from './components/TerminalOutput.vue'
+import { defineAsyncComponent, type Component } from 'vue'
 import './custom.css'
 import './korean.css'
 import './print.css'
 import { installPrintFit } from './print-fit.ts'
 
+const COMPONENTS: Record<string, () => Promise<{ default: Component }>> = {
+  ChapterList: () => import('./components/ChapterList.vue'),
+  KataCard: () => import('./components/KataCard.vue'),
+  // The in-page editor and simulator: small doors that load their code when opened.
+  KataInPage: () => import('./components/KataInPage.vue'),
+  SimInPage: () => import('./components/SimInPage.vue'),
+  LaneDiagram: () => import('./components/LaneDiagram.vue'),
+  PatternDiagram: () => import('./components/PatternDiagram.vue'),
+  PodDiagram: () => import('./components/PodDiagram.vue'),
+  SandboxLifecycle: () => import('./components/SandboxLifecycle.vue'),
+  TerminalOutput: () => import('./components/TerminalOutput.vue'),
+}
+
 export default {
   extends: DefaultTheme,
   enhanceApp({ app }) {
     installPrintFit()
-    app.component('ChapterList', ChapterList)
-    app.component('KataCard', KataCard)
-    // The in-page editor and simulator: small doors that load their code when opened.
-    app.component('KataInPage', KataInPage)
-    app.component('SimInPage', SimInPage)
-    app.component('LaneDiagram', LaneDiagram)
-    app.component('PatternDiagram', PatternDiagram)
-    app.component('PodDiagram', PodDiagram)
-    app.component('SandboxLifecycle', SandboxLifecycle)
-    app.component('TerminalOutput', TerminalOutput)
+    for (const [name, load] of Object.entries(COMPONENTS)) app.component(name, defineAsyncComponent(load))
   },
 } satisfies Theme
