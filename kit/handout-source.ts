@@ -19,7 +19,7 @@
  * kata's commands and hint ladder from katas/katas.ts (the <HandoutKata> component). Whatever a
  * section holds that has no place on paper is left out: folded blocks (reference solutions,
  * answers), code pulled in from starters/ and solutions/ (the learner has the starter open), and
- * the kata card (the handout prints its own).
+ * the kata card (the handout prints its own) and the in-page editor and simulator.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -181,7 +181,9 @@ export function forPaper(lines: string[]): string[] {
       continue
     }
     if (/^\s*<<<\s*@\/\.\.\/(starters|solutions)\//.test(line)) continue
-    if (/^\s*<KataCard\b.*\/>\s*$/.test(line)) continue
+    // The kata card (the handout prints its own) and the in-page editor and simulator, which
+    // are buttons: nothing to click on paper.
+    if (/^\s*<(KataCard|KataInPage|SimInPage)\b.*\/>\s*$/.test(line)) continue
     kept.push(line)
   }
   return kept.join('\n').replace(/\n{3,}/g, '\n\n').split('\n')

@@ -34,7 +34,11 @@ function band(left: string, right: string): string {
 
 /** Loads a page of the built site and readies it for paper, once for every paper size. */
 export async function openForPrint(page: Page, url: string, waitFor?: string): Promise<void> {
-  const response = await page.goto(url, { waitUntil: 'load' })
+  // The page loads and hydrates as on a screen, then turns to paper. It waits until the network
+  // is idle: the diagrams are async components, and a page printed while one of them was still
+  // arriving and hydrating printed part of itself twice (seen: the hint ladder on two sheets).
+  await page.emulateMedia({ media: 'screen' })
+  const response = await page.goto(url, { waitUntil: 'networkidle' })
   if (!response || response.status() !== 200) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`)
   // Content that appears once the page has hydrated (the booklet's page numbers).
   if (waitFor) await page.waitForSelector(waitFor, { state: 'attached', timeout: 10_000 })
