@@ -30,18 +30,31 @@ export function eventLine(event: Pick<EventEntry, 'type' | 'reason' | 'message' 
   return `${event.type} ${event.reason}${event.fieldPath ? ` ${event.fieldPath}` : ''}: ${event.message}`
 }
 
+/**
+ * The worker says so once the provided modules are loaded; the learner's time limit starts
+ * then, so a busy machine that is slow to load the simulator is not taken for an endless loop.
+ */
+export const WORKER_LOADED = 'podkata:learner-worker-loaded'
+/** Loading the provided modules should take a second; this only stops a worker that never starts. */
+const LOAD_LIMIT_MS = 60_000
+
 export function runLearnerSim(request: LearnerRunRequest): Promise<LearnerRunResult> {
   return new Promise((resolve) => {
     // Found from the workbook's root: this file also runs from a bundle in .podkata/build.
     const worker = new Worker(join(ROOT, 'sim', 'learner-worker.mjs'), { workerData: request, stdout: true, stderr: true })
-    const timer = setTimeout(() => {
+    const stop = (problem: string) => () => {
       void worker.terminate()
-      resolve({ ok: false, problem: `your ${LEARNER_FILE} did not finish within ${LEARNER_TIME_LIMIT_MS / 1000} s: is there an endless loop?` })
-    }, LEARNER_TIME_LIMIT_MS)
-    worker.once('message', (result: LearnerRunResult) => {
+      resolve({ ok: false, problem })
+    }
+    let timer = setTimeout(stop(`the simulator did not start within ${LOAD_LIMIT_MS / 1000} s`), LOAD_LIMIT_MS)
+    worker.on('message', (message: LearnerRunResult | typeof WORKER_LOADED) => {
       clearTimeout(timer)
+      if (message === WORKER_LOADED) {
+        timer = setTimeout(stop(`your ${LEARNER_FILE} did not finish within ${LEARNER_TIME_LIMIT_MS / 1000} s: is there an endless loop?`), LEARNER_TIME_LIMIT_MS)
+        return
+      }
       void worker.terminate()
-      resolve(result)
+      resolve(message)
     })
     worker.once('error', (error) => {
       clearTimeout(timer)

@@ -8,11 +8,13 @@ import { join } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
 import { ensureWorkingCopies } from '../workbook/working-copies.ts'
 import { KATAS } from '../katas/katas.ts'
-import { eventLine, firstLine, LEARNER_FILE, type LearnerRunRequest, type LearnerRunResult } from './learner-run.ts'
+import { eventLine, firstLine, LEARNER_FILE, WORKER_LOADED, type LearnerRunRequest, type LearnerRunResult } from './learner-run.ts'
 import { runSim, simText } from './run-sim.ts'
 import type { KubeletPart } from '../machinery/parts.ts'
 
 async function run(request: LearnerRunRequest): Promise<LearnerRunResult> {
+  // The provided modules are loaded (static imports above); the learner's time starts now.
+  parentPort?.postMessage(WORKER_LOADED)
   ensureWorkingCopies(KATAS.filter((k) => k.slug === 'syncpod'))
   let RuntimeManager: KubeletPart['RuntimeManager']
   try {
