@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { KATAS } from '../katas/katas.ts'
 import type { Verdict } from '../proof/collect-verdicts.ts'
 import { knownWrongFor } from '../proof/known-wrong.ts'
@@ -32,9 +32,7 @@ afterAll(async () => {
 const shape = (specs: { name: string; state: string }[]) => specs.map((s) => `${s.state === 'passed' ? 'pass' : 'FAIL'} ${s.name}`).sort()
 const underVitest = (project: string) => shape(verdicts.filter((v) => v.project === project).map((v) => ({ name: v.spec, state: v.state })))
 
-// The katas run side by side, each in its own page (one page's runner waits on its worker while
-// another's works); within a kata the two tests share that page's editor, so they take turns.
-describe.concurrent.each(KATAS.map((kata) => [kata.folder, kata] as const))('kata %s in the page', (_folder, kata) => {
+describe.each(KATAS.map((kata) => [kata.folder, kata] as const))('kata %s in the page', (_folder, kata) => {
   let page: Page
   const file = kata.files[0]!
   const run = async (text: string): Promise<PageSpec[]> => {
@@ -48,7 +46,7 @@ describe.concurrent.each(KATAS.map((kata) => [kata.folder, kata] as const))('kat
     await openWorkbench(page, inject('baseURL'), kata)
   })
 
-  it.sequential('fails every spec on the starter and passes every spec on the reference, as vitest does', async ({ expect }) => {
+  it('fails every spec on the starter and passes every spec on the reference, as vitest does', async () => {
     const starter = await run(readFileSync(join(ROOT, 'starters', kata.folder, file), 'utf8'))
     expect(starter.length).toBeGreaterThan(0)
     expect(starter.filter((s) => s.state === 'passed')).toEqual([])
@@ -58,7 +56,7 @@ describe.concurrent.each(KATAS.map((kata) => [kata.folder, kata] as const))('kat
     expect(shape(reference)).toEqual(underVitest(`reference:${kata.folder}`))
   }, 60_000)
 
-  it.sequential('fails exactly the specs vitest fails for each known-wrong variant', async ({ expect }) => {
+  it('fails exactly the specs vitest fails for each known-wrong variant', async () => {
     const variants = knownWrongFor(kata)
     expect(variants.length).toBeGreaterThan(0)
     for (const wrong of variants) {
