@@ -1,7 +1,7 @@
 /**
  * The checks every page of the site gets, at one width, in light and in dark: no console
  * error, no failed request, nothing that scrolls the page sideways, no serious or critical
- * axe-core violation, and a full-page JPEG screenshot in e2e/screenshots/ for a person to look at.
+ * axe-core violation, and a full-page screenshot in e2e/screenshots/ for a person to look at.
  * One page load per page and width: dark is the same page with the colour scheme switched
  * (VitePress follows prefers-color-scheme while the reader has not chosen).
  */
@@ -89,10 +89,10 @@ async function check(page: Page, path: string, width: number, theme: Theme, prob
       .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id}: ${node.target.join(' ')}`))
   }, theme === 'dark')
   mkdirSync(SCREENSHOTS, { recursive: true })
-  // JPEG: a full-page PNG of a long chapter took two to four times as long to encode, and every
-  // image viewer (and the review tools) still opens it. Frozen animations and no caret mean the
-  // browser does not wait for a transition to settle, and the picture is the page at rest.
-  const name = (path === '/' ? 'index' : path.slice(1).replaceAll('/', '_')) + `-${width}-${theme}.jpg`
-  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, type: 'jpeg', quality: 80, animations: 'disabled', caret: 'hide' })
+  // PNG, so any image viewer (and the review tools, which open PNG only) can show it. Frozen
+  // animations and no caret: the browser does not wait for a transition to settle, and the
+  // picture is the page at rest.
+  const name = (path === '/' ? 'index' : path.slice(1).replaceAll('/', '_')) + `-${width}-${theme}.png`
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: 'disabled', caret: 'hide' })
   return { problems: [...problems], overflow, axe }
 }
