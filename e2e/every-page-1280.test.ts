@@ -4,7 +4,7 @@
  * broken snippet import, and each chapter has its kata card.
  */
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, inject, it } from 'vitest'
 import { KATAS } from '../katas/katas.ts'
 import { launchBrowser } from './browser.ts'
 import { openPage, PAGES } from './page-checks.ts'
@@ -17,7 +17,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
-it.each(PAGES)('%s at 1280 px reads cleanly in light and dark, with its snippets and kata card', async (path) => {
+// Concurrent: while one page waits for the network to go quiet, another runs axe. Concurrent
+// tests must use their own expect (the test context's), or soft failures land on the wrong test.
+it.concurrent.for(PAGES)('%s at 1280 px reads cleanly in light and dark, with its snippets and kata card', { timeout: 120_000 }, async (path, { expect }) => {
   const { page, check } = await openPage(browser, inject('baseURL'), path, 1280)
   // VitePress leaves a visible marker when a `<<<` import points at a missing file or region.
   expect(await page.locator('.vp-doc').innerText()).not.toMatch(/Code snippet path not found|<<< @|@include:/)
@@ -30,5 +32,6 @@ it.each(PAGES)('%s at 1280 px reads cleanly in light and dark, with its snippets
     expect.soft(report.axe, `${theme}: axe-core, serious and critical`).toEqual([])
   }
   await page.close()
-  // Two axe runs and two full-page screenshots of a long chapter: seconds, more on a busy machine.
-}, 120_000)
+  // Two axe runs and two full-page screenshots of a long chapter, beside other pages doing the
+  // same: seconds, more on a busy machine (hence the timeout).
+})

@@ -3,7 +3,7 @@
  * land in e2e/screenshots/ (not kept in git) for a person to look at.
  */
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, inject, it } from 'vitest'
 import { launchBrowser } from './browser.ts'
 import { openPage, PAGES } from './page-checks.ts'
 
@@ -15,7 +15,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
-it.each(PAGES)('%s at 390 px reads cleanly in light and dark', async (path) => {
+// Concurrent: while one page waits for the network to go quiet, another runs axe. Concurrent
+// tests must use their own expect (the test context's), or soft failures land on the wrong test.
+it.concurrent.for(PAGES)('%s at 390 px reads cleanly in light and dark', { timeout: 120_000 }, async (path, { expect }) => {
   const { page, check } = await openPage(browser, inject('baseURL'), path, 390)
   for (const theme of ['light', 'dark'] as const) {
     const report = await check(theme)
@@ -24,5 +26,6 @@ it.each(PAGES)('%s at 390 px reads cleanly in light and dark', async (path) => {
     expect.soft(report.axe, `${theme}: axe-core, serious and critical`).toEqual([])
   }
   await page.close()
-  // Two axe runs and two full-page screenshots of a long chapter: seconds, more on a busy machine.
-}, 120_000)
+  // Two axe runs and two full-page screenshots of a long chapter, beside other pages doing the
+  // same: seconds, more on a busy machine (hence the timeout).
+})

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, expect as globalExpect, inject, it, type ExpectStatic } from 'vitest'
 import { KATAS } from '../katas/katas.ts'
 import { koPage } from '../katas/katas.ko.ts'
 import { englishPages, readStamps } from '../locale/drift.ts'
@@ -29,7 +29,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function open(path: string, width: number): Promise<{ page: Page; errors: string[] }> {
+async function open(path: string, width: number, expect: ExpectStatic = globalExpect): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } })
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
@@ -39,8 +39,10 @@ async function open(path: string, width: number): Promise<{ page: Page; errors: 
 }
 
 describe.each([390, 1280])('every Korean page at %i px', (width) => {
-  it.each(pages)('%s loads in Korean, without script errors or sideways scroll', async (path) => {
-    const { page, errors } = await open(path, width)
+  // Concurrent: while one page waits for the network to go quiet, another is being read. They
+  // use the test context's expect, so a failure is reported against its own page.
+  it.concurrent.for(pages)('%s loads in Korean, without script errors or sideways scroll', async (path, { expect }) => {
+    const { page, errors } = await open(path, width, expect)
     expect(await page.getAttribute('html', 'lang')).toBe('ko')
     const main = path === '/ko/' ? '.VPHome' : '.vp-doc'
     const text = await page.locator(main).innerText()

@@ -89,8 +89,10 @@ async function check(page: Page, path: string, width: number, theme: Theme, prob
       .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id}: ${node.target.join(' ')}`))
   }, theme === 'dark')
   mkdirSync(SCREENSHOTS, { recursive: true })
-  // PNG, so any image viewer (and the review tools) can show it.
+  // PNG, so any image viewer (and the review tools, which open PNG only) can show it. Frozen
+  // animations and no caret: the browser does not wait for a transition to settle, and the
+  // picture is the page at rest.
   const name = (path === '/' ? 'index' : path.slice(1).replaceAll('/', '_')) + `-${width}-${theme}.png`
-  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: 'disabled', caret: 'hide' })
   return { problems: [...problems], overflow, axe }
 }
