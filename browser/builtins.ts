@@ -1,15 +1,18 @@
 /**
  * The packages and Node built-ins the workbook's modules import, as the page provides them.
- * The simulator needs no file system or paths in the page (manifests come from the editor);
- * the stubs say so if something reaches for them.
+ * The simulator's manifests come from the editor; a scenario's `apply: ../pods/<pod>.yaml`
+ * reads the shipped Pods from a read-only table (page-files.ts). Anything else that reaches
+ * for files is told the page has none.
  */
 import * as yaml from 'yaml'
 import * as podSchema from 'kubernetes-models/_schemas/IoK8sApiCoreV1Pod'
 import * as vitest from './vitest-shim.ts'
+import { pageFs, pagePath } from './page-files.ts'
 
-const noFiles = (name: string) =>
-  new Proxy({}, {
-    get(_target, key) {
+const noFiles = (name: string, provided: Record<string, unknown> = {}) =>
+  new Proxy(provided, {
+    get(target, key) {
+      if (key in target) return target[key as string]
       if (key === '__esModule') return false
       return () => {
         throw new Error(`${name}.${String(key)} is not available in the page: it reads files, and the page has none`)
@@ -22,6 +25,6 @@ export const BUILTINS: Record<string, unknown> = {
   yaml,
   'kubernetes-models/_schemas/IoK8sApiCoreV1Pod': podSchema,
   'kubernetes-types/core/v1': {},
-  'node:fs': noFiles('node:fs'),
-  'node:path': noFiles('node:path'),
+  'node:fs': noFiles('node:fs', pageFs),
+  'node:path': pagePath,
 }

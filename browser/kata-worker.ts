@@ -8,7 +8,7 @@ import { BUILTINS } from './builtins.ts'
 import { compileLearnerFile } from './compile.ts'
 import { createLoader, type ModuleFunction } from './loader.ts'
 import type { RunMode, RunRequest, WorkerMessage } from './messages.ts'
-import { runSimInPage } from './sim-run.ts'
+import { playScenarioInPage, runSimInPage } from './sim-run.ts'
 import { runSpecFile } from './spec-run.ts'
 
 const post = (message: WorkerMessage) => postMessage(message)
@@ -23,6 +23,8 @@ addEventListener('message', async (event: MessageEvent<RunRequest>) => {
     if (request.kind === 'specs') {
       const result = await runSpecFile(request.spec, loader(request.mode, request.files), Object.keys(request.files), (spec) => post({ kind: 'start', spec }))
       post({ kind: 'specs-done', result })
+    } else if (request.kind === 'scenario') {
+      post({ kind: 'sim-done', result: playScenarioInPage(loader('reference', {}), request.text, request.source) })
     } else {
       const mine = request.mode === 'mine' && Object.keys(request.files).length > 0
       const result = runSimInPage(loader(request.mode, request.files), request.manifest, request.options, mine ? loader('reference', {}) : undefined)

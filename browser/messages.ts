@@ -31,7 +31,15 @@ export interface SimRequest {
   files: Record<string, string>
 }
 
-export type RunRequest = SpecRequest | SimRequest
+/** A scenario file from the editor, played as `npm run sim -- <source>` plays it. */
+export interface ScenarioRequest {
+  kind: 'scenario'
+  text: string
+  /** Its path as the CLI is given it, e.g. `examples/scenarios/airgap-gc-trap.yaml`: its `apply:` paths are relative to it. */
+  source: string
+}
+
+export type RunRequest = SpecRequest | SimRequest | ScenarioRequest
 
 /** The sim's command-line switches, as the page's controls set them. */
 export interface SimSwitches {
@@ -87,6 +95,8 @@ export interface SimView {
 export type SimResult =
   | { kind: 'ran'; view: SimView; reference?: SimView }
   | { kind: 'bad-input'; message: string; line?: number }
+  /** A scenario played to its end: the transcript `npm run sim` prints. */
+  | { kind: 'played'; text: string }
 
 export type WorkerMessage =
   /** Sent as each spec starts: the page's watchdog is re-armed and can name a stuck spec. */

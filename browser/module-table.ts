@@ -15,7 +15,7 @@ import { transformSync } from 'esbuild'
 
 /** What a page can load: the provided machinery, the node's assembly, the sim, the kata files. */
 const ROOTS = ['machinery', 'assembly', 'render', 'solutions', 'starters', 'katas']
-const SIM_FILES = ['sim/run-sim.ts']
+const SIM_FILES = ['sim/run-sim.ts', 'sim/scenario.ts', 'sim/scenario-file.ts']
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -4,7 +4,7 @@
  * (or whose loading) takes longer than the CLI allows: an endless loop in the learner's code
  * is stopped, named, and the page never freezes.
  */
-import { SPEC_TIMEOUT_MS, type RunRequest, type SimRequest, type SimResult, type SpecRequest, type SpecResult, type WorkerMessage } from './messages.ts'
+import { SPEC_TIMEOUT_MS, type RunRequest, type ScenarioRequest, type SimRequest, type SimResult, type SpecRequest, type SpecResult, type WorkerMessage } from './messages.ts'
 
 export type Stuck = { kind: 'stuck'; spec: string | null; seconds: number }
 export type Crashed = { kind: 'crashed'; message: string }
@@ -57,6 +57,11 @@ export function runSpecs(request: Omit<SpecRequest, 'kind'>): Promise<SpecResult
 /** Runs the simulator in the page; a learner's kubelet in `mine` may loop too. */
 export function runSim(request: Omit<SimRequest, 'kind'>): Promise<SimResult | Stuck | Crashed> {
   return run<SimResult>({ kind: 'sim', ...request }, 'sim-done', SPEC_TIMEOUT_MS)
+}
+
+/** Plays a scenario file in the page, as `npm run sim -- <scenario.yaml>` does. */
+export function playScenario(request: Omit<ScenarioRequest, 'kind'>): Promise<SimResult | Stuck | Crashed> {
+  return run<SimResult>({ kind: 'scenario', ...request }, 'sim-done', SPEC_TIMEOUT_MS)
 }
 
 /** Starts the first worker early, e.g. when the editor opens. */

@@ -54,10 +54,28 @@ export const SIM_PRESETS: readonly SimPreset[] = [
   { id: 'invalid', title: 'An invalid Pod', pod: 'invalid', switches: {}, command: 'examples/pods/invalid.yaml' },
 ]
 
+/**
+ * The scenario files of examples/scenarios/ (a story of several steps on one node, played as
+ * `npm run sim -- examples/scenarios/<name>.yaml`), in the order chapter 6 tells them. A
+ * preset's id is `scenario:<name>`; its title is the file's own `title:`.
+ */
+export const SCENARIO_ORDER: readonly string[] = [
+  'airgap-incident',
+  'airgap-import',
+  'airgap-mirror',
+  'airgap-sandbox-image',
+  'airgap-gc-trap',
+  'airgap-gc-pinned',
+  'airgap-an-hour',
+  'airgap-containerd-2',
+]
+
+export const scenarioPresetId = (name: string) => `scenario:${name}`
+
 /** Which presets each chapter offers first. */
 export const CHAPTER_PRESETS: Record<string, readonly string[]> = {
   sandbox: ['healthy', 'airgap', 'crash-pause'],
   cri: ['healthy', 'init', 'crashloop', 'airgap', 'invalid'],
   pause: ['crash-container', 'crash-pause', 'healthy'],
-  airgap: ['airgap', 'fix-import', 'fix-mirror', 'mirror-down', 'fix-sandbox-image'],
+  airgap: ['airgap', 'fix-import', 'fix-mirror', 'mirror-down', 'fix-sandbox-image', ...SCENARIO_ORDER.map(scenarioPresetId)],
 }

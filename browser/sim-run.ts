@@ -11,6 +11,8 @@ import type * as Assembly from '../assembly/index.ts'
 import type * as Manifest from '../machinery/api/manifest.ts'
 import type * as ImageRef from '../machinery/images/image-ref.ts'
 import type * as Profiles from '../machinery/runtime/runtime-profiles.ts'
+import type * as Scenario from '../sim/scenario.ts'
+import type * as ScenarioFile from '../sim/scenario-file.ts'
 import type { SimResult, SimSwitches, SimView } from './messages.ts'
 
 type Load = (path: string) => unknown
@@ -143,12 +145,39 @@ export function runSimInPage(load: Load, manifest: string, switches: SimSwitches
     const mine = reference ? learnerView(load, pod, options) : view(load, pod, options)
     return { kind: 'ran', view: mine, ...(reference ? { reference: view(reference, pod, options) } : {}) }
   } catch (error) {
-    const name = (error as Error)?.name
-    if (error instanceof BadInput || name === 'ManifestError' || name === 'SimError' || name === 'ReferenceError' || name === 'ScenarioError') {
-      const message = String((error as Error).message).split('\n')[0]!
-      const line = lineOf(manifest, message)
-      return { kind: 'bad-input', message, ...(line ? { line } : {}) }
-    }
-    throw error
+    return badInput(error, manifest)
+  }
+}
+
+/** The CLI's refusals (it prints them as one line after `sim: `), with the line they are about. */
+function badInput(error: unknown, text: string): SimResult {
+  const name = (error as Error)?.name
+  if (error instanceof BadInput || name === 'ManifestError' || name === 'SimError' || name === 'ReferenceError' || name === 'ScenarioError') {
+    const message = String((error as Error).message).split('\n')[0]!
+    const line = lineOf(text, message)
+    return { kind: 'bad-input', message, ...(line ? { line } : {}) }
+  }
+  throw error
+}
+
+/** `line 3` in a YAML error, else the step a scenario's message names (`…: steps[2]: wait: …`). */
+function scenarioLine(text: string, message: string): number | undefined {
+  const yamlLine = /\bline (\d+)\b/.exec(message)
+  if (yamlLine) return Number(yamlLine[1])
+  const field = /: ((?:steps\[\d+\]|node(?:\.[A-Za-z]+)?))(?::|$)/.exec(message)
+  return field ? lineOfField(text, field[1]!) : undefined
+}
+
+/** A scenario file from the editor, read and played by sim/scenario-file.ts and sim/scenario.ts. */
+export function playScenarioInPage(load: Load, text: string, source: string): SimResult {
+  try {
+    const { parseScenario } = load('sim/scenario-file.ts') as typeof ScenarioFile
+    const { runScenario } = load('sim/scenario.ts') as typeof Scenario
+    return { kind: 'played', text: runScenario(parseScenario(text, source)).text }
+  } catch (error) {
+    const result = badInput(error, text)
+    if (result.kind !== 'bad-input') return result
+    const line = scenarioLine(text, result.message) ?? result.line
+    return { kind: 'bad-input', message: result.message, ...(line ? { line } : {}) }
   }
 }

@@ -66,6 +66,40 @@ describe('the simulator in the page', () => {
   })
 })
 
+describe('a scenario file in the page', () => {
+  it('plays the image-GC trap: the sandbox image is deleted, and the next pod fails to get its sandbox again', async () => {
+    const page = await freshPage()
+    await page.goto(`${inject('baseURL')}/reference/playground`)
+    await page.waitForSelector('.sim-playground[data-runs="1"]', { timeout: 20_000 })
+    await page.selectOption('.sp-preset', 'scenario:airgap-gc-trap')
+    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    expect(await page.textContent('.sp-command')).toBe('npm run sim -- examples/scenarios/airgap-gc-trap.yaml')
+    expect(await page.inputValue('.sp-manifest')).toContain('- gc: images')
+    const transcript = (await page.textContent('.sp-transcript')) ?? ''
+    expect(transcript).toContain('# node-1: containerd 1.6.20')
+    expect(transcript).toMatch(/image_gc_manager\.go:…\] "Removing image to free bytes" imageID="sha256:[0-9a-f]{64}"/)
+    const hello = transcript.split('$ kubectl describe pod hello')[1] ?? ''
+    expect(hello).toContain('FailedCreatePodSandBox')
+    expect(hello).toContain('failed to pull and unpack image "registry.k8s.io/pause:3.6"')
+    await page.context().close()
+  })
+
+  it("answers an edited scenario with a bad step with the CLI's one line, at that step's line", async () => {
+    const page = await freshPage()
+    await page.goto(`${inject('baseURL')}/reference/playground`)
+    await page.waitForSelector('.sim-playground[data-runs="1"]', { timeout: 20_000 })
+    await page.selectOption('.sp-preset', 'scenario:airgap-gc-trap')
+    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    const text = await page.inputValue('.sp-manifest')
+    await page.fill('.sp-manifest', text.replace('  - wait: 1m', '  - wait: forever'))
+    await page.click('.sp-run')
+    await page.waitForSelector('.sim-playground[data-runs="3"]', { timeout: 20_000 })
+    expect(await page.textContent('.sp-error')).toBe('line 21: examples/scenarios/airgap-gc-trap.yaml: steps[8]: wait: "forever" is not a duration like 30s, 2m or 1h30m (at most 24h)')
+    expect(await page.textContent('.sp-error-line')).toBe('21 |   - wait: forever')
+    await page.context().close()
+  })
+})
+
 describe('a kata in the page', () => {
   it('turns green when solved, and stays solved across a reload', async () => {
     const page = await freshPage()
@@ -173,6 +207,10 @@ describe.each([
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
     await hideNavigation(page)
     await page.locator('.sim-playground').screenshot({ path: join(SHOTS, `sim-playground-${width}-${scheme}.png`) })
+    await page.selectOption('.sp-preset', 'scenario:airgap-gc-trap')
+    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
+    await page.locator('.sim-playground').screenshot({ path: join(SHOTS, `sim-scenario-${width}-${scheme}.png`) })
     await page.context().close()
   })
 })

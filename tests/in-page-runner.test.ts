@@ -3,7 +3,7 @@
  * module loader, the module table, the trace comparison, the learner's storage, the lines of
  * an invalid manifest. The runner as a whole runs in Chromium in e2e/in-page*.test.ts.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BUILTINS } from '../browser/builtins.ts'
@@ -12,7 +12,8 @@ import { kataStore } from '../browser/learner-storage.ts'
 import { createLoader, LearnerCompileError, resolveImport, type ModuleFunction } from '../browser/loader.ts'
 import { SPEC_TIMEOUT_MS } from '../browser/messages.ts'
 import { moduleTableSource, tableFiles, toCommonJs } from '../browser/module-table.ts'
-import { lineOfField, runSimInPage } from '../browser/sim-run.ts'
+import { lineOfField, playScenarioInPage, runSimInPage } from '../browser/sim-run.ts'
+import { loadScenario, runScenario } from '../sim/scenario.ts'
 import { runSpecFile } from '../browser/spec-run.ts'
 import { firstDifference } from '../browser/trace-diff.ts'
 import type { TraceEntry } from '../machinery/node/trace.ts'
@@ -89,6 +90,52 @@ describe('a run through the table, in Node', async () => {
       line: 13,
     })
     expect(runSimInPage(loader('reference'), web, { mirror: 'not a mirror' })).toMatchObject({ kind: 'bad-input', message: '--mirror "not a mirror" is not <registry-host>=<http(s)://endpoint>' })
+  })
+})
+
+describe('a scenario file through the table, in Node', async () => {
+  const table = moduleTableSource(ROOT)
+  const { MODULES } = (await import(`data:text/javascript;base64,${Buffer.from(table).toString('base64')}`)) as { MODULES: Record<string, ModuleFunction> }
+  const load = () => createLoader({ modules: MODULES, builtins: BUILTINS, learner: {}, mode: 'reference', compile: compileLearnerFile })
+  const shipped = readdirSync(join(ROOT, 'examples/scenarios')).filter((f) => f.endsWith('.yaml'))
+  const text = (file: string) => readFileSync(join(ROOT, 'examples/scenarios', file), 'utf8')
+
+  it('plays every shipped scenario to the same transcript as npm run sim', () => {
+    expect(shipped.length).toBeGreaterThanOrEqual(6)
+    const cwd = process.cwd()
+    process.chdir(ROOT)
+    try {
+      for (const file of shipped) {
+        const source = `examples/scenarios/${file}`
+        expect({ file, result: playScenarioInPage(load(), text(file), source) }).toEqual({ file, result: { kind: 'played', text: runScenario(loadScenario(source)).text } })
+      }
+    } finally {
+      process.chdir(cwd)
+    }
+  })
+
+  it('the GC trap deletes the sandbox image, and the next pod fails to get its sandbox again', () => {
+    const result = playScenarioInPage(load(), text('airgap-gc-trap.yaml'), 'examples/scenarios/airgap-gc-trap.yaml')
+    const transcript = result.kind === 'played' ? result.text : ''
+    expect(transcript).toMatch(/"Removing image to free bytes" imageID="sha256:[0-9a-f]{64}"/)
+    expect(transcript.split('$ kubectl describe pod hello')[1]).toContain('FailedCreatePodSandBox')
+  })
+
+  it("answers a bad scenario with the CLI's one line, at the step it names", () => {
+    const gcTrap = text('airgap-gc-trap.yaml')
+    const bad = gcTrap.replace('  - wait: 1m', '  - wait: forever')
+    const line = bad.split('\n').findIndex((l) => l.includes('wait: forever')) + 1
+    expect(playScenarioInPage(load(), bad, 'examples/scenarios/airgap-gc-trap.yaml')).toEqual({
+      kind: 'bad-input',
+      message: 'examples/scenarios/airgap-gc-trap.yaml: steps[8]: wait: "forever" is not a duration like 30s, 2m or 1h30m (at most 24h)',
+      line,
+    })
+    expect(playScenarioInPage(load(), gcTrap.replace('../pods/hello.yaml', '../pods/nope.yaml'), 'examples/scenarios/airgap-gc-trap.yaml')).toEqual({
+      kind: 'bad-input',
+      message: 'examples/scenarios/airgap-gc-trap.yaml: steps[7]: apply: /examples/pods/nope.yaml: cannot read the file (ENOENT)',
+      line: 20,
+    })
+    expect(playScenarioInPage(load(), 'kind: Pod\n', 'scenario.yaml')).toMatchObject({ kind: 'bad-input', message: 'scenario.yaml: expected kind: Scenario, found kind: Pod' })
   })
 })
 
