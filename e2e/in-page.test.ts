@@ -131,7 +131,11 @@ describe('a kata in the page', () => {
     const { verdict } = await runInPage(page)
     const seconds = (Date.now() - started) / 1000
     expect(verdict).toBe('stuck')
-    expect(seconds).toBeLessThan(4.5)
+    // The watchdog's own limit is 3 s (the message below says so); the wall time seen from here
+    // adds Playwright's round trips and whatever else the machine runs, so this bound only
+    // catches a watchdog that never fires or fires far too late.
+    expect(seconds).toBeGreaterThan(2.9)
+    expect(seconds).toBeLessThan(8)
     expect(await page.textContent('[data-verdict="stuck"]')).toMatch(/The spec "accepts a valid Pod with two containers" did not finish within 3 s, so it was stopped/)
     // About 60 beats in 3 s if the page never froze; a blocked main thread would give a handful.
     expect(await page.evaluate(() => (window as unknown as { beats: number }).beats)).toBeGreaterThan(40)
