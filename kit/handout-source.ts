@@ -26,6 +26,9 @@ import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { KATAS, type Kata } from '../katas/katas.ts'
 import { ROOT } from '../workbook/paths.ts'
+import { slugify } from '../.vitepress/slugify.ts'
+
+export { slugify }
 
 export const CHAPTERS_DIR = join(ROOT, 'docs', 'chapters')
 
@@ -50,19 +53,6 @@ export interface ChapterSource {
 }
 
 export class HandoutSourceError extends Error {}
-
-/** VitePress's own heading slug (vitepress/dist/node: `slugify`), so ids match the site's anchors. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036F]/g, '')
-    .replace(/[\u0000-\u001f]/g, '')
-    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/^(\d)/, '_$1')
-    .toLowerCase()
-}
 
 /** The chapters in book order, one per kata (the order of katas/katas.ts). */
 export function chapterNames(): { name: string; kata: Kata }[] {

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { dirname, join, normalize } from 'node:path'
+import { slugify } from '../.vitepress/slugify.ts'
 
 export interface Section {
   /** The anchor id VitePress gives the heading (an explicit `{#id}` or the slug of its text); '' before the first heading. */
@@ -22,19 +23,6 @@ export interface Section {
 export interface PageStructure {
   layout: string | undefined
   sections: Section[]
-}
-
-/** VitePress's slug (@mdit-vue/shared's slugify), from the heading's plain text. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036F]/g, '')
-    .replace(/[\u0000-\u001f]/g, '')
-    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/^(\d)/, '_$1')
-    .toLowerCase()
 }
 
 /** A heading's text as the reader sees it: no backticks, emphasis or link targets. */
