@@ -3,18 +3,10 @@
  * time. Only these fields reach the browser: the hints stay out of the pages' scripts (the last
  * hint of a kata is nearly its answer, and all of them together are most of katas.ts's weight).
  */
-import { KATAS } from '../../katas/katas.ts'
+import { KATAS, type Kata } from '../../katas/katas.ts'
 
-export interface SiteKata {
-  number: number
-  slug: string
-  folder: string
-  title: string
-  chapter: { title: string; page: string }
-  files: string[]
-  spec: string
-  hintCount: number
-}
+/** A kata as katas.ts describes it, with the number of its hints instead of their text. */
+export type SiteKata = Omit<Kata, 'hints' | 'hintFor'> & { hintCount: number }
 
 export default {
   watch: ['../../katas/katas.ts'],
