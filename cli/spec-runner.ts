@@ -121,7 +121,7 @@ export class SpecRunner {
         testTimeout: SPEC_TIMEOUT_MS,
         hookTimeout: SPEC_TIMEOUT_MS,
         // The write guard first: nothing else in the worker needs to write, and the learner's code comes after.
-        setupFiles: ['write-guard.ts', 'fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
+        setupFiles: ['spec-write-guard.ts', 'fresh-worker-state.ts', 'short-stacks.ts', 'running-spec-marker.ts'].map((file) => join(ROOT, 'workbook', file)),
         // Show a learner's console.log output: printing is how many people debug.
         silent: false,
       },

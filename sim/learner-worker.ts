@@ -1,6 +1,7 @@
 /**
  * The worker side of `--mine`: loads the learner's RuntimeManager and runs the sim with it.
- * Whatever goes wrong is sent back as one line; the main thread prints it.
+ * Whatever goes wrong is sent back as one line; the main thread prints it. The learner's code
+ * may write only in its own kata's folder and the temporary folder, as under the specs.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { pathToFileURL } from 'node:url'
@@ -10,12 +11,15 @@ import { ensureWorkingCopies } from '../workbook/working-copies.ts'
 import { KATAS } from '../katas/katas.ts'
 import { eventLine, firstLine, LEARNER_FILE, WORKER_LOADED, type LearnerRunRequest, type LearnerRunResult } from './learner-run.ts'
 import { runSim, simText } from './run-sim.ts'
+import { installWriteGuard } from '../workbook/write-guard.ts'
 import type { KubeletPart } from '../machinery/parts.ts'
 
 async function run(request: LearnerRunRequest): Promise<LearnerRunResult> {
   // The provided modules are loaded (static imports above); the learner's time starts now.
   parentPort?.postMessage(WORKER_LOADED)
-  ensureWorkingCopies(KATAS.filter((k) => k.slug === 'syncpod'))
+  const syncpod = KATAS.filter((k) => k.slug === 'syncpod')
+  ensureWorkingCopies(syncpod)
+  installWriteGuard({ who: 'your kubelet, run by the sim', kataFolder: () => join(ROOT, 'katas', syncpod[0]!.folder) })
   let RuntimeManager: KubeletPart['RuntimeManager']
   try {
     ;({ RuntimeManager } = (await import(pathToFileURL(join(ROOT, LEARNER_FILE)).href)) as KubeletPart)

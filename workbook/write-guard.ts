@@ -1,7 +1,9 @@
 /**
- * Loaded into the kata CLI's test worker (a vitest setup file), before the learner's code: it
- * may write only inside its own kata's folder (the folder of the spec file that is running)
- * and in the system's temporary folder outside the workbook. Everything else — another kata's
+ * What keeps a learner's code from writing where it must not, installed in a thread before the
+ * learner's code loads: the kata CLI's spec worker (spec-write-guard.ts, a vitest setup file)
+ * and `sim --mine`'s worker (sim/learner-worker.ts). The code may write only inside its own
+ * kata's folder (for the specs, the folder of the spec file that is running) and in the
+ * system's temporary folder outside the workbook. Everything else — another kata's
  * working copy, .podkata/ with the backups and the progress, the rest of the workbook, the
  * learner's home — is refused with an error the spec reports, before anything is touched.
  *
@@ -53,9 +55,11 @@ class WriteRefused extends Error {
   readonly code = 'ERR_ACCESS_DENIED'
 }
 
-function kataFolder(): string | undefined {
-  const spec = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath
-  return spec && relative(join(ROOT, 'katas'), spec).split(sep).length === 2 ? dirname(spec) : undefined
+export interface WriteGuardOptions {
+  /** Whose code it is, as the refusal names it: `code run by the specs`. */
+  who: string
+  /** The kata folder the code may write in, asked at each write (undefined: none). */
+  kataFolder: () => string | undefined
 }
 
 function inside(path: string, folder: string): boolean {
@@ -80,15 +84,15 @@ function real(path: string): string {
 const ROOT_REAL = real(ROOT)
 const TMP_REAL = real(tmpdir())
 
-function check(name: string, target: unknown): void {
+function check(options: WriteGuardOptions, name: string, target: unknown): void {
   if (typeof target !== 'string' && !(target instanceof URL) && !Buffer.isBuffer(target)) return // a file descriptor
   const path = real(target instanceof URL ? target.pathname : target.toString())
-  const kata = kataFolder()
+  const kata = options.kataFolder()
   const allowed = inside(path, ROOT_REAL) ? kata !== undefined && inside(path, real(kata)) : inside(path, TMP_REAL)
   if (allowed) return
   const shown = inside(path, ROOT_REAL) ? relative(ROOT_REAL, path) || '.' : path
   const where = kata ? `${relative(ROOT, kata)}/ and the temporary folder` : 'the temporary folder'
-  throw new WriteRefused(`podkata: code run by the specs may write only inside ${where}; ${name}(${JSON.stringify(shown)}) was refused, and nothing was changed`)
+  throw new WriteRefused(`podkata: ${options.who} may write only inside ${where}; ${name}(${JSON.stringify(shown)}) was refused, and nothing was changed`)
 }
 
 const WRITE_FLAGS = /[wa+]/
@@ -111,26 +115,27 @@ function wrap(target: Record<string, unknown>, name: string, before: (args: unkn
   target[name] = guarded
 }
 
-function guardFs(target: Record<string, unknown>, suffixes: string[]): void {
+function guardFs(options: WriteGuardOptions, target: Record<string, unknown>, suffixes: string[]): void {
   for (const [base, positions] of Object.entries(WRITES)) {
-    for (const name of suffixes.map((suffix) => base + suffix)) wrap(target, name, (args) => positions.forEach((i) => check(name, args[i])))
+    for (const name of suffixes.map((suffix) => base + suffix)) wrap(target, name, (args) => positions.forEach((i) => check(options, name, args[i])))
   }
   for (const name of suffixes.map((suffix) => 'open' + suffix)) {
     wrap(target, name, (args) => {
-      if (opensForWriting(args[1])) check(name, args[0])
+      if (opensForWriting(args[1])) check(options, name, args[0])
     })
   }
 }
 
-function refuse(what: string): never {
-  throw new WriteRefused(`podkata: code run by the specs may not ${what}`)
-}
-
-const state = globalThis as { [GUARDED]?: true }
-if (!state[GUARDED]) {
+/** Guards this thread from now on; a second call changes nothing (the first one's options stay). */
+export function installWriteGuard(options: WriteGuardOptions): void {
+  const state = globalThis as { [GUARDED]?: true }
+  if (state[GUARDED]) return
   state[GUARDED] = true
-  guardFs(fs as unknown as Record<string, unknown>, ['', 'Sync'])
-  guardFs(fs.promises as unknown as Record<string, unknown>, [''])
+  const refuse = (what: string): never => {
+    throw new WriteRefused(`podkata: ${options.who} may not ${what}`)
+  }
+  guardFs(options, fs as unknown as Record<string, unknown>, ['', 'Sync'])
+  guardFs(options, fs.promises as unknown as Record<string, unknown>, [''])
   for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
     wrap(childProcess as unknown as Record<string, unknown>, name, () => refuse('start other processes'))
   }
