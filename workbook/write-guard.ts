@@ -146,11 +146,13 @@ export function installWriteGuard(options: WriteGuardOptions): void {
       super(...args)
     }
   }
-  const binding = process.binding
-  process.binding = function (this: unknown, name: string) {
+  // Deprecated and absent from @types/node, but still there at run time.
+  const legacy = process as unknown as { binding: (name: string) => unknown }
+  const binding = legacy.binding
+  legacy.binding = function (this: unknown, name: string) {
     if (name === 'fs') refuse("use process.binding('fs')")
     return binding.call(this, name)
-  } as typeof process.binding
+  }
   // ESM imports of node:fs and the others read these exports, not the objects patched above.
   syncBuiltinESMExports()
 }
