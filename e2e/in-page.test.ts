@@ -1,7 +1,8 @@
 /**
  * The katas and the simulator in the page, in a real browser: the air-gapped story and an
  * invalid Pod on the simulator, a kata solved in the page that stays solved across a reload,
- * an endless loop stopped and named while the page stays responsive, the reference only after
+ * a door whose code arrives late still opens (the click waits for the page to hydrate), an
+ * endless loop stopped and named while the page stays responsive, the reference only after
  * a pass, chapter pages that load no editor code until it is opened, and screenshots of the
  * editor and its results at 390 and 1280 px (written to .vitepress/cache/screenshots/).
  */
@@ -114,6 +115,20 @@ describe('a kata in the page', () => {
     await openWorkbench(page, inject('baseURL'), pods)
     expect(await editorText(page)).toBe(solution)
     expect((await runInPage(page)).verdict).toBe('passed')
+    await page.context().close()
+  })
+
+  it("opens when the door's code arrives late: the click waits for the page to hydrate", async () => {
+    const page = await freshPage()
+    // The door's code a second and a half late, as on a machine busy with other work: CI's
+    // click on the server-rendered button came before its handler, and nothing opened.
+    await page.route(/\/KataInPage\.[\w-]+\.js$/, async (route) => {
+      await new Promise((late) => setTimeout(late, 1500))
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('data-hydrated'))).toBe(false)
+      await route.continue()
+    })
+    await openWorkbench(page, inject('baseURL'), pods)
+    expect(await page.locator('.kata-workbench[data-kata="pods"][data-ready="true"]').count()).toBe(1)
     await page.context().close()
   })
 
