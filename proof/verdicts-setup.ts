@@ -1,7 +1,7 @@
 /**
  * The proof's verdicts (collect-verdicts.ts: every kata's specs against its starter, its
  * reference and each known-wrong variant, under vitest) computed once per test run, for every
- * project that needs them: proof.test.ts asserts on them, and e2e/in-page-proof.test.ts
+ * project that needs them: proof.test.ts asserts on them, and e2e/in-page-proof.ts
  * compares the page's runs with them. Both used to run the whole proof in a child process of
  * their own, the second time on the browser tests' longest path.
  *
