@@ -15,12 +15,13 @@ export default defineConfig({
     projects: [
       { test: { name: 'tools', include: ['tests/**/*.test.ts'], testTimeout: 30_000 } },
       kataProject('reference', { kind: 'reference' }, ['katas/**/*.spec.ts']),
-      { test: { name: 'proof', include: ['proof/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
+      // The proof's verdicts are computed once per run for both projects that use them.
+      { test: { name: 'proof', include: ['proof/**/*.test.ts'], globalSetup: ['proof/verdicts-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
       {
         test: {
           name: 'site',
           include: ['e2e/**/*.test.ts'],
-          globalSetup: ['e2e/global-setup.ts'],
+          globalSetup: ['e2e/global-setup.ts', 'proof/verdicts-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

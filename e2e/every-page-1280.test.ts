@@ -17,7 +17,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-// Concurrent: while one page waits for the network to go quiet, another runs axe. Concurrent
+// Concurrent: while one page loads and hydrates, another runs axe. Concurrent
 // tests must use their own expect (the test context's), or soft failures land on the wrong test.
 it.concurrent.for(PAGES)('%s at 1280 px reads cleanly in light and dark, with its snippets and kata card', { timeout: 120_000 }, async (path, { expect }) => {
   const { page, check } = await openPage(browser, inject('baseURL'), path, 1280)

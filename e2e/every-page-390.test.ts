@@ -15,7 +15,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-// Concurrent: while one page waits for the network to go quiet, another runs axe. Concurrent
+// Concurrent: while one page loads and hydrates, another runs axe. Concurrent
 // tests must use their own expect (the test context's), or soft failures land on the wrong test.
 it.concurrent.for(PAGES)('%s at 390 px reads cleanly in light and dark', { timeout: 120_000 }, async (path, { expect }) => {
   const { page, check } = await openPage(browser, inject('baseURL'), path, 390)

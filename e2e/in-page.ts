@@ -5,14 +5,20 @@
  */
 import type { Page } from 'playwright-core'
 import type { Kata } from '../katas/katas.ts'
+import { gotoHydrated } from './hydrated.ts'
 
 export interface PageSpec {
   name: string
   state: string
 }
 
+/**
+ * Opens the kata's chapter and its workbench. The door is clicked only once the page has
+ * hydrated: a click on the server-rendered button before its handler arrives is lost, and the
+ * workbench never opens (CI under load waited 20 s for it).
+ */
 export async function openWorkbench(page: Page, baseURL: string, kata: Kata): Promise<void> {
-  await page.goto(baseURL + kata.chapter.page)
+  await gotoHydrated(page, baseURL + kata.chapter.page)
   await page.locator(`.kata-in-page[data-kata="${kata.slug}"] button`).first().click()
   await page.waitForSelector(`.kata-workbench[data-kata="${kata.slug}"][data-ready="true"]`, { timeout: 20_000 })
 }

@@ -10,6 +10,7 @@ import { KATAS } from '../katas/katas.ts'
 import { koPage } from '../katas/katas.ko.ts'
 import { englishPages, readStamps } from '../locale/drift.ts'
 import { launchBrowser } from './browser.ts'
+import { gotoSettled } from './hydrated.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 const baseURL = inject('baseURL')
@@ -33,13 +34,13 @@ async function open(path: string, width: number, expect: ExpectStatic = globalEx
   const page = await browser.newPage({ viewport: { width, height: 900 } })
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  const response = await page.goto(baseURL + path, { waitUntil: 'networkidle' })
+  const response = await gotoSettled(page, baseURL + path)
   expect(response?.status(), `status of ${path}`).toBe(200)
   return { page, errors }
 }
 
 describe.each([390, 1280])('every Korean page at %i px', (width) => {
-  // Concurrent: while one page waits for the network to go quiet, another is being read. They
+  // Concurrent: while one page loads and hydrates, another is being read. They
   // use the test context's expect, so a failure is reported against its own page.
   it.concurrent.for(pages)('%s loads in Korean, without script errors or sideways scroll', async (path, { expect }) => {
     const { page, errors } = await open(path, width, expect)

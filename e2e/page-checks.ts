@@ -10,6 +10,8 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { APART, readingOrder } from '../.vitepress/reading-order.ts'
+import { fullPagePng, restAnimations } from './full-page-png.ts'
+import { gotoSettled } from './hydrated.ts'
 import { ROOT } from './solution-text.ts'
 
 /** Every page a reader can reach, and one kata code page (they are all made the same way). */
@@ -41,7 +43,8 @@ export async function openPage(browser: Browser, baseURL: string, path: string, 
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
-  const response = await page.goto(baseURL + path, { waitUntil: 'networkidle' })
+  // Hydrated, and every request it made meanwhile answered (or failed, and so in problems).
+  const response = await gotoSettled(page, baseURL + path)
   if (response?.status() !== 200) problems.push(`HTTP ${response?.status()}: ${path}`)
   return {
     page,
@@ -52,6 +55,8 @@ export async function openPage(browser: Browser, baseURL: string, path: string, 
 async function check(page: Page, path: string, width: number, theme: Theme, problems: string[]): Promise<PageReport> {
   await page.emulateMedia({ colorScheme: theme })
   await page.waitForFunction((dark) => document.documentElement.classList.contains('dark') === dark, theme === 'dark')
+  // The switch starts the theme's colour transitions: axe and the picture get the colours they end on.
+  await restAnimations(page)
   const overflow = await page.evaluate(() => {
     const root = document.documentElement
     const by = root.scrollWidth - root.clientWidth
@@ -89,10 +94,9 @@ async function check(page: Page, path: string, width: number, theme: Theme, prob
       .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id}: ${node.target.join(' ')}`))
   }, theme === 'dark')
   mkdirSync(SCREENSHOTS, { recursive: true })
-  // PNG, so any image viewer (and the review tools, which open PNG only) can show it. Frozen
-  // animations and no caret: the browser does not wait for a transition to settle, and the
-  // picture is the page at rest.
+  // PNG, so any image viewer (and the review tools, which open PNG only) can show it; the page
+  // at rest, with Chromium's fast PNG encoder (full-page-png.ts).
   const name = (path === '/' ? 'index' : path.slice(1).replaceAll('/', '_')) + `-${width}-${theme}.png`
-  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: 'disabled', caret: 'hide' })
+  await fullPagePng(page, join(SCREENSHOTS, name))
   return { problems: [...problems], overflow, axe }
 }

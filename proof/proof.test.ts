@@ -4,24 +4,21 @@
  * 2. every spec passes against the reference solution,
  * 3. every known-wrong implementation is rejected by the spec its header names.
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { KATAS } from '../katas/katas.ts'
-import { ROOT, SOLUTIONS_DIR, STARTERS_DIR } from '../workbook/paths.ts'
+import { SOLUTIONS_DIR, STARTERS_DIR } from '../workbook/paths.ts'
 import type { Verdict } from './collect-verdicts.ts'
 import { knownWrongFor } from './known-wrong.ts'
+import { proofVerdicts } from './verdicts.ts'
 
 let verdicts: Verdict[] = []
 
-beforeAll(() => {
-  const output = execFileSync(process.execPath, [join(ROOT, 'proof', 'collect-verdicts.mjs')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  })
-  verdicts = JSON.parse(output) as Verdict[]
+// collect-verdicts.ts, run once for this test run (verdicts-setup.ts); the in-page proof
+// compares the browser's runs with the same verdicts.
+beforeAll(async () => {
+  verdicts = await proofVerdicts()
 })
 
 const inProject = (project: string) => verdicts.filter((v) => v.project === project)

@@ -72,7 +72,7 @@ describe('a run through the table, in Node', async () => {
     createLoader({ modules: MODULES, builtins: BUILTINS, learner: files, mode, compile: compileLearnerFile })
 
   // The specs themselves cannot run here: vitest's runner would be nested inside this run's
-  // own. e2e/in-page-proof.test.ts runs every kata's specs in Chromium.
+  // own. e2e/in-page-proof.ts runs every kata's specs in Chromium.
   it("reports a syntax error in the learner's file with its own line", async () => {
     const result = await runSpecFile('katas/01-pods/pods.spec.ts', loader('learner', { 'katas/01-pods/pods.ts': 'export const a = 1\nexport function (\n' }), ['katas/01-pods/pods.ts'], () => {})
     expect(result).toMatchObject({ kind: 'load-error', place: { file: 'katas/01-pods/pods.ts', line: 2 } })

@@ -4,11 +4,13 @@
  *
  * The components are registered by name for every page, but each one is its own chunk, loaded
  * only by a page that uses it (defineAsyncComponent): the landing page never downloads the lane
- * diagrams. The server renders them whole, so the page reads the same before its scripts run.
+ * diagrams. The server renders them whole, so the page reads the same before its scripts run;
+ * `<html data-hydrated>` says when they have all arrived and work (hydration.ts).
  */
 import DefaultTheme from 'vitepress/theme'
 import type { Theme } from 'vitepress'
 import { defineAsyncComponent, type Component } from 'vue'
+import { markWhenHydrated, tracked } from './hydration.ts'
 import './custom.css'
 import './korean.css'
 import './print.css'
@@ -31,6 +33,9 @@ export default {
   extends: DefaultTheme,
   enhanceApp({ app }) {
     installPrintFit()
-    for (const [name, load] of Object.entries(COMPONENTS)) app.component(name, defineAsyncComponent(load))
+    for (const [name, load] of Object.entries(COMPONENTS)) app.component(name, defineAsyncComponent(tracked(load)))
+  },
+  setup() {
+    markWhenHydrated()
   },
 } satisfies Theme

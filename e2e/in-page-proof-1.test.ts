@@ -1,0 +1,4 @@
+/** The in-page proof (in-page-proof.ts) of half of the katas; in-page-proof-2.test.ts has the others. */
+import { proofHalf, proveInPage } from './in-page-proof.ts'
+
+proveInPage(proofHalf(0))
