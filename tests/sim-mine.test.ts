@@ -3,17 +3,28 @@
  * drawn next to the reference, on a throw-away copy of the workbook.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CliResult } from './run-command.ts'
 import { TempWorkbook } from './temp-workbook.ts'
 
 let workbook: TempWorkbook
 const LEARNER = 'katas/04-syncpod/sync-pod.ts'
+// The endless-loop test's own workbook: the sim waits 5 s before it gives up on the learner's
+// code, so that run starts first and the other tests run meanwhile.
+let stuckWorkbook: TempWorkbook
+let stuckRun: Promise<CliResult>
 
 beforeAll(() => {
   workbook = new TempWorkbook()
+  stuckWorkbook = new TempWorkbook()
+  // Blocks like `for (;;) {}` without spinning a core for the 5 s the sim waits.
+  stuckWorkbook.write(LEARNER, 'export class RuntimeManager {\n  syncPod() {\n    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)\n  }\n}\n')
+  stuckRun = stuckWorkbook.simAsync('examples/pods/web.yaml', '--mine')
 })
 
-afterAll(() => {
+afterAll(async () => {
+  await stuckRun?.catch(() => undefined)
   workbook?.remove()
+  stuckWorkbook?.remove()
 })
 
 describe('npm run sim --mine and --compare', () => {
@@ -55,10 +66,8 @@ describe('npm run sim --mine and --compare', () => {
     expect(stdout).toMatch(/^First difference in the events: event \d+: yours is .+; the reference records Normal SandboxChanged: Pod sandbox changed, it will be killed and re-created\.$/m)
   })
 
-  it('stops an endless loop and says so', () => {
-    // Blocks like `for (;;) {}` without spinning a core for the 5 s the sim waits.
-    workbook.write(LEARNER, 'export class RuntimeManager {\n  syncPod() {\n    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)\n  }\n}\n')
-    const { code, stderr } = workbook.sim('examples/pods/web.yaml', '--mine')
+  it('stops an endless loop and says so', async () => {
+    const { code, stderr } = await stuckRun
     expect(code).toBe(1)
     expect(stderr.trim()).toBe('sim: your katas/04-syncpod/sync-pod.ts did not finish within 5 s: is there an endless loop?')
   })

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ROOT } from '../workbook/paths.ts'
-import { runCommand, runSimCommand, type CliResult } from './run-command.ts'
+import { runCommand, runCommandAsync, runSimCommand, type CliResult } from './run-command.ts'
 
 /**
  * How many specs kata 1 has, counted from its spec file, so the CLI's verdict lines the tests
@@ -52,9 +52,19 @@ export class TempWorkbook {
     return runCommand([this.path('scripts', 'kata.mjs'), ...args], this.root)
   }
 
+  /** `kata(...)` without waiting for it (see runCommandAsync). */
+  kataAsync(...args: string[]): Promise<CliResult> {
+    return runCommandAsync([this.path('scripts', 'kata.mjs'), ...args], this.root)
+  }
+
   /** Runs `npm run sim -- <args>` in this workbook. */
   sim(...args: string[]): CliResult {
     return runSimCommand(args, this.root)
+  }
+
+  /** `sim(...)` without waiting for it (see runCommandAsync). */
+  simAsync(...args: string[]): Promise<CliResult> {
+    return runCommandAsync([this.path('scripts', 'sim.mjs'), ...args], this.root)
   }
 
   /** Starts the watch loop with piped stdin: write a key and a newline to press it. */
