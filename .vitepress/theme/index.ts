@@ -12,6 +12,7 @@ import { defineAsyncComponent, type Component } from 'vue'
 import './custom.css'
 import './korean.css'
 import './print.css'
+import './type-hovers.css'
 import { installPrintFit } from './print-fit.ts'
 
 const COMPONENTS: Record<string, () => Promise<{ default: Component }>> = {
