@@ -163,7 +163,9 @@ function hoversOfTheKata(): TwoslashShikiFunction {
 /** The shiki transformers for markdown.codeTransformers: twoslash, then the popups' a11y. */
 export function typeHoverTransformers(): ShikiTransformer[] {
   return [
-    createTransformerFactory(hoversOfTheKata(), rendererRich({ jsdoc: true }))({
+    // The popup after the name, not before: CSS puts it under the row where it starts, and a
+    // name that wraps onto the next row would be covered by its own popup.
+    createTransformerFactory(hoversOfTheKata(), rendererRich({ jsdoc: true, hast: { hoverCompose: ({ popup, token }) => [token, popup] } }))({
       explicitTrigger: true,
       typesCache: {
         read: (code) => results.get(code) ?? null,
