@@ -99,7 +99,7 @@ function* elements(node: Root | Element): Generator<Element> {
 /**
  * What the CSS-only popups need besides: every hovered name is a tab stop (keyboard and touch
  * reach it by focus) described by its popup; the popup is left out of the copy button's text;
- * the code blocks inside a popup are not tab stops of their own.
+ * the code blocks inside a popup are not tab stops of their own, and are spans.
  */
 function focusableHovers(): ShikiTransformer {
   return {
@@ -115,9 +115,19 @@ function focusableHovers(): ShikiTransformer {
         node.properties.tabindex = '0'
         node.properties['aria-describedby'] = id
         popup.properties.id = id
-        popup.properties.role = 'tooltip'
+        // No role="tooltip": Vue does not know `role` as an HTML attribute and would then compile
+        // the page's markup into script rather than one static string (aria-* it knows).
         popup.properties.class = `${popup.properties.class} vp-copy-ignore`
-        for (const inner of elements(popup)) if (inner.tagName === 'pre') delete inner.properties.tabindex
+        // Only phrasing content inside the code line: Vue compiles a page whose markup nests a
+        // <pre> or a <div> in a <span> into script instead of one static string (the browser
+        // would parse it otherwise), and that script is what a chapter's JS budget pays for.
+        for (const inner of elements(popup)) {
+          if (inner.tagName === 'pre') delete inner.properties.tabindex
+          if (inner.tagName === 'pre' || inner.tagName === 'div') {
+            inner.properties.class = `${inner.properties.class ?? ''} twoslash-${inner.tagName}`.trim()
+            inner.tagName = 'span'
+          }
+        }
       }
     },
   }

@@ -74,7 +74,6 @@ describe.each([
     expect(await popupOf(request).isVisible(), 'the popup of the name the focus left').toBe(false)
     // Described by its popup, for a screen reader.
     expect(await message.getAttribute('aria-describedby')).toBe(await popup.getAttribute('id'))
-    expect(await popup.getAttribute('role')).toBe('tooltip')
     // Inside the page on a phone, under the line it is about (not over it).
     const box = (await popup.boundingBox())!
     const line = (await message.boundingBox())!
