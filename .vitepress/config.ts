@@ -5,6 +5,7 @@
 import { defineConfig } from 'vitepress'
 import type { UserConfig } from 'vite'
 import { hangingIndent } from './code-blocks.ts'
+import { typeHoverSnippets, typeHoverTransformers } from './type-hovers.ts'
 import { chapterStops, neighbours, sidebar, START, WORKING } from './reading-order.ts'
 import { inPageVite } from '../browser/vite-config.ts'
 import { ko, koNeighbours, koSearch } from './locale-ko.ts'
@@ -43,11 +44,13 @@ export default defineConfig({
     pageData.frontmatter.next ??= around.next
   },
   markdown: {
-    // Code wraps with a hanging indent and tables keep their columns (code-layout.ts).
-    codeTransformers: [hangingIndent()],
+    // Code wraps with a hanging indent and tables keep their columns (code-layout.ts); the
+    // starters' regions get type hovers (type-hovers.ts).
+    codeTransformers: [...typeHoverTransformers(), hangingIndent()],
     // A markdown table scrolls sideways inside itself on a phone (VitePress makes it a block
     // with overflow-x: auto): a tab stop lets a keyboard reader scroll it too.
     config(md) {
+      typeHoverSnippets(md)
       md.core.ruler.push('podkata-table-tabindex', (state) => {
         for (const token of state.tokens) if (token.type === 'table_open') token.attrSet('tabindex', '0')
       })

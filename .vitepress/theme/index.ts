@@ -14,6 +14,7 @@ import { markWhenHydrated, tracked } from './hydration.ts'
 import './custom.css'
 import './korean.css'
 import './print.css'
+import './type-hovers.css'
 import { installPrintFit } from './print-fit.ts'
 
 const COMPONENTS: Record<string, () => Promise<{ default: Component }>> = {
