@@ -93,12 +93,15 @@ function stringList(value: unknown, what: string): string[] {
   return value as string[]
 }
 
+/** The line the objectives' list follows; a translation passes its own (locale/ko-facilitator-view.ts). */
+const OBJECTIVES_LEAD = /^After this chapter you can:?\s*$/
+
 /**
  * The objectives in a chapter's opening: the list after "After this chapter you can:", one item
  * per objective (an item may wrap onto indented lines), as the reader sees them.
  */
-export function objectivesIn(lines: string[], name = 'the chapter'): string[] {
-  const start = lines.findIndex((line) => /^After this chapter you can:?\s*$/.test(line.trim()))
+export function objectivesIn(lines: string[], name = 'the chapter', lead: RegExp = OBJECTIVES_LEAD): string[] {
+  const start = lines.findIndex((line) => lead.test(line.trim()))
   const items: string[] = []
   if (start >= 0) {
     for (const line of lines.slice(start + 1)) {
@@ -108,7 +111,7 @@ export function objectivesIn(lines: string[], name = 'the chapter'): string[] {
       else break
     }
   }
-  if (items.length === 0) throw new HandoutSourceError(`${name}.md: its opening has no "After this chapter you can:" list`)
+  if (items.length === 0) throw new HandoutSourceError(`${name}.md: its opening has no "${lead === OBJECTIVES_LEAD ? 'After this chapter you can:' : lead.source}" list`)
   return items
 }
 
