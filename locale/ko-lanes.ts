@@ -59,6 +59,7 @@ const STEP: readonly Template[] = [
 /** Answers that are words rather than ids or states. */
 const RETURN: readonly Template[] = [
   { en: /^image: null \(not present\)$/, ko: () => 'image: null (없음)' },
+  { en: /^(\S+) \((\d+) bytes\)$/, ko: (id, size) => `${id} (${size}바이트)` },
   { en: /^(\d+) sandbox\(es\)$/, ko: (n) => `샌드박스 ${n}개` },
   { en: /^(\d+) container\(s\)$/, ko: (n) => `컨테이너 ${n}개` },
   { en: /^(\d+) image\(s\)$/, ko: (n) => `이미지 ${n}개` },

@@ -57,6 +57,16 @@ describe('Korean lane notes', () => {
     expect(texts.some((t) => t.startsWith('Warning FailedCreatePodSandBox: Failed to create pod sandbox: rpc error: code = Unknown'))).toBe(true)
   })
 
+  it('puts worded answers into Korean and leaves ids, states and errors alone', () => {
+    const answer = (text: string, error = false): LaneRow => ({ kind: 'return', text, error })
+    expect(koreanRow(answer('sha256:6965a10c1529 (72195292 bytes)'))).toEqual(answer('sha256:6965a10c1529 (72195292바이트)'))
+    expect(koreanRow(answer('image: null (not present)'))).toEqual(answer('image: null (없음)'))
+    expect(koreanRow(answer('2 sandbox(es)'))).toEqual(answer('샌드박스 2개'))
+    for (const kept of [answer('SANDBOX_READY 10.244.1.3'), answer('69b3a6bea0326'), answer('ok'), answer('rpc error: code = NotFound desc = 3 sandbox(es)', true)]) {
+      expect(koreanRow(kept)).toEqual(kept)
+    }
+  })
+
   it('leaves a note no template knows in English, and names it', () => {
     const rows: LaneRow[] = [{ kind: 'step', text: 'a brand-new note' }]
     expect(rows.map(koreanRow)).toEqual(rows)
