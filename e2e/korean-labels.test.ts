@@ -119,6 +119,8 @@ describe('the Korean facilitator guide', () => {
     // The English page capitalises a mistake's first letter in CSS.
     const englishMistake = (await english.locator('.facilitator-kata ul.mistakes li').allInnerTexts()).find((m) => m.startsWith('Starts the app containers first'))
     expect(mistake).toBeDefined()
+    // Korean has no capitals: a mistake that starts with a name keeps it as written (not "Pull이").
+    expect(mistakes.some((m) => m.startsWith('pull이 돌려준 이미지 ID가 아니라'))).toBe(true)
     expect(englishMistake).toBeDefined()
     // The spec that catches it is named as the watch loop prints it.
     expect(mistake!.split('잡아내는 스펙: ')[1]).toBe(englishMistake!.split('Caught by: ')[1])
@@ -126,6 +128,7 @@ describe('the Korean facilitator guide', () => {
     const parts = await page.locator('.facilitator-kata ol li').allInnerTexts()
     expect(parts).toContain('runPodSandbox: create and start the pod-level sandbox: 파드 수준 샌드박스를 만들고 시작하기')
     expect(await page.locator('.facilitator-kata ul.objectives li').first().innerText()).toMatch(HANGUL)
+    expect(await page.locator('.facilitator-kata ul.objectives li').allInnerTexts()).toContain('kubectl describe의 Events 표를 CRI 호출의 목록으로 읽을 수 있다')
     expect(await page.locator('.facilitator-kata dl.questions dt').first().innerText()).toMatch(HANGUL)
 
     // The English page: the same rows in English, no Korean anywhere in the generated parts.

@@ -115,10 +115,13 @@ export function objectivesIn(lines: string[], name = 'the chapter', lead: RegExp
   return items
 }
 
-/** An objective as a sentence of plain text: no markdown, a capital first, no list punctuation. */
-export function plainObjective(objective: string): string {
+/**
+ * An objective as a sentence of plain text: no markdown, a capital first, no list punctuation.
+ * `capital: false` for a language with no capitals, where it would only turn `kubectl` into `Kubectl`.
+ */
+export function plainObjective(objective: string, { capital = true } = {}): string {
   const text = stripInline(objective).replace(/[;.]\s*$/, '').trim()
-  return text.charAt(0).toUpperCase() + text.slice(1)
+  return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text
 }
 
 interface Heading {

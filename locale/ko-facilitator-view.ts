@@ -29,7 +29,7 @@ export const KO_OBJECTIVES_LEAD = /^이 챕터를 마치면 다음을 할 수 �
 /** A Korean chapter's objectives (docs/ko/chapters/<name>.md), as plain sentences. */
 export function koreanObjectives(name: string): string[] {
   const lines = readFileSync(join(ROOT, 'docs', 'ko', 'chapters', `${name}.md`), 'utf8').split('\n')
-  return objectivesIn(lines, `ko/chapters/${name}`, KO_OBJECTIVES_LEAD).map(plainObjective)
+  return objectivesIn(lines, `ko/chapters/${name}`, KO_OBJECTIVES_LEAD).map((objective) => plainObjective(objective, { capital: false }))
 }
 
 const twin = (table: Readonly<Record<string, string>>, english: string): string => (Object.hasOwn(table, english) ? table[english]! : english)

@@ -36,6 +36,10 @@ describe('the Korean facilitator guide', () => {
     for (const objective of korean) expect(objective).toMatch(HANGUL)
   })
 
+  it('keeps a Korean objective as written: `kubectl describe` is not turned into `Kubectl describe`', () => {
+    expect(koreanObjectives('04-cri-sequence')[1]).toMatch(/^kubectl describe의 Events 표를/)
+  })
+
   it('the Korean data is the English with Korean words, commands, spec names and times unchanged', () => {
     const ko = koreanFacilitator(data)
     expect(data.ko).toEqual(ko)
