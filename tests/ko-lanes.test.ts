@@ -3,14 +3,15 @@
  * shipped scenarios draw has a Korean template or is kept on purpose, and a translation keeps
  * every name, number and error exactly as the English trace has it.
  */
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import criSequence from '../docs/chapters/cri-sequence.data.ts'
 import pause from '../docs/chapters/pause.data.ts'
 import { laneRows, rowText, type LaneRow } from '../render/lane-layout.ts'
 import { describeLanesKo, koreanRow, untranslatedTexts } from '../locale/ko-lanes.ts'
-import { abridgedTrace } from '../sim/run-sim.ts'
+import { abridgedTrace, runSim, type SimOptions } from '../sim/run-sim.ts'
+import { parsePod } from '../machinery/api/manifest.ts'
 import { loadScenario, runScenario } from '../sim/scenario.ts'
 import type { TraceEntry } from '../machinery/node/trace.ts'
 
@@ -20,9 +21,19 @@ const scenarioTraces: [string, TraceEntry[]][] = readdirSync(SCENARIOS)
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => [f, abridgedTrace(runScenario(loadScenario(join(SCENARIOS, f))).session.trace.entries)])
 
+/** Every example Pod, as the playground runs it: online, offline, and with its pause killed. */
+const PODS = join(import.meta.dirname, '..', 'examples', 'pods')
+const podTraces: [string, TraceEntry[]][] = readdirSync(PODS)
+  .filter((f) => f.endsWith('.yaml') && f !== 'invalid.yaml')
+  .flatMap((f) => {
+    const pod = parsePod(readFileSync(join(PODS, f), 'utf8'), f)
+    const options: [string, SimOptions][] = [['', {}], [' --offline', { connectivity: 'dns-nxdomain', forMs: 30_000 }], [' --crash pause', { crash: 'pause' }]]
+    return options.map(([flags, o]): [string, TraceEntry[]] => [`${f}${flags}`, abridgedTrace(runSim(pod, o).session.trace.entries)])
+  })
+
 const allRows: [string, LaneRow[]][] = [
   ...Object.entries(chapterRuns).map(([name, run]): [string, LaneRow[]] => [name, laneRows(run.entries)]),
-  ...scenarioTraces.map(([name, entries]): [string, LaneRow[]] => [name, laneRows(entries)]),
+  ...[...scenarioTraces, ...podTraces].map(([name, entries]): [string, LaneRow[]] => [name, laneRows(entries)]),
 ]
 
 /**
