@@ -115,13 +115,15 @@ export function objectivesIn(lines: string[], name = 'the chapter', lead: RegExp
   return items
 }
 
-/**
- * An objective as a sentence of plain text: no markdown, a capital first, no list punctuation.
- * `capital: false` for a language with no capitals, where it would only turn `kubectl` into `Kubectl`.
- */
-export function plainObjective(objective: string, { capital = true } = {}): string {
-  const text = stripInline(objective).replace(/[;.]\s*$/, '').trim()
-  return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text
+/** An objective as a sentence of plain text: no markdown, a capital first, no list punctuation. */
+export function plainObjective(objective: string): string {
+  const text = plainSentence(objective)
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The same without the capital, for a language that has none (it would only turn `kubectl` into `Kubectl`). */
+export function plainSentence(objective: string): string {
+  return stripInline(objective).replace(/[;.]\s*$/, '').trim()
 }
 
 interface Heading {

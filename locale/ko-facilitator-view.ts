@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { KATAS_KO } from '../katas/katas.ko.ts'
-import { chapterNames, objectivesIn, plainObjective } from '../kit/handout-source.ts'
+import { chapterNames, objectivesIn, plainSentence } from '../kit/handout-source.ts'
 import { ROOT } from '../workbook/paths.ts'
 import type { KataNotes, TimedAgenda } from '../docs/guide/facilitator.data.ts'
 import { AGENDA_KO, GROUPS_KO, MISTAKES_KO, QUESTIONS_KO } from './ko-facilitator.ts'
@@ -29,7 +29,7 @@ export const KO_OBJECTIVES_LEAD = /^이 챕터를 마치면 다음을 할 수 �
 /** A Korean chapter's objectives (docs/ko/chapters/<name>.md), as plain sentences. */
 export function koreanObjectives(name: string): string[] {
   const lines = readFileSync(join(ROOT, 'docs', 'ko', 'chapters', `${name}.md`), 'utf8').split('\n')
-  return objectivesIn(lines, `ko/chapters/${name}`, KO_OBJECTIVES_LEAD).map((objective) => plainObjective(objective, { capital: false }))
+  return objectivesIn(lines, `ko/chapters/${name}`, KO_OBJECTIVES_LEAD).map(plainSentence)
 }
 
 const twin = (table: Readonly<Record<string, string>>, english: string): string => (Object.hasOwn(table, english) ? table[english]! : english)

@@ -90,7 +90,8 @@ export function koreanRow(row: LaneRow): LaneRow {
   const found = prose(row)
   if (!found) return row
   const text = apply(found[0], found[1])
-  return text === undefined ? row : { ...row, text }
+  // prose() only answers for sync, step and return rows, which all carry a text.
+  return text === undefined ? row : ({ ...row, text } as LaneRow)
 }
 
 /**
