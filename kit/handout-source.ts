@@ -93,12 +93,15 @@ function stringList(value: unknown, what: string): string[] {
   return value as string[]
 }
 
+/** The line the objectives' list follows; a translation passes its own (locale/ko-facilitator-view.ts). */
+const OBJECTIVES_LEAD = /^After this chapter you can:?\s*$/
+
 /**
  * The objectives in a chapter's opening: the list after "After this chapter you can:", one item
  * per objective (an item may wrap onto indented lines), as the reader sees them.
  */
-export function objectivesIn(lines: string[], name = 'the chapter'): string[] {
-  const start = lines.findIndex((line) => /^After this chapter you can:?\s*$/.test(line.trim()))
+export function objectivesIn(lines: string[], name = 'the chapter', lead: RegExp = OBJECTIVES_LEAD): string[] {
+  const start = lines.findIndex((line) => lead.test(line.trim()))
   const items: string[] = []
   if (start >= 0) {
     for (const line of lines.slice(start + 1)) {
@@ -108,14 +111,19 @@ export function objectivesIn(lines: string[], name = 'the chapter'): string[] {
       else break
     }
   }
-  if (items.length === 0) throw new HandoutSourceError(`${name}.md: its opening has no "After this chapter you can:" list`)
+  if (items.length === 0) throw new HandoutSourceError(`${name}.md: its opening has no "${lead === OBJECTIVES_LEAD ? 'After this chapter you can:' : lead.source}" list`)
   return items
 }
 
 /** An objective as a sentence of plain text: no markdown, a capital first, no list punctuation. */
 export function plainObjective(objective: string): string {
-  const text = stripInline(objective).replace(/[;.]\s*$/, '').trim()
+  const text = plainSentence(objective)
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The same without the capital, for a language that has none (it would only turn `kubectl` into `Kubectl`). */
+export function plainSentence(objective: string): string {
+  return stripInline(objective).replace(/[;.]\s*$/, '').trim()
 }
 
 interface Heading {

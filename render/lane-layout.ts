@@ -199,16 +199,37 @@ export function cells(text: string): number {
   return Array.from(text).length
 }
 
-/** `Lane diagram: 7 CRI calls to containerd 1.7 (1 failed), 5 events (1 Warning)`: the SVG's aria-label. */
-export function describeLanes(entries: readonly TraceEntry[], runtime: string): string {
+/** What the diagram's label counts: CRI calls (and how many failed), events (and how many were Warnings). */
+export function laneCounts(entries: readonly TraceEntry[]): { calls: number; failed: number; events: number; warnings: number } {
   const calls = entries.filter((e): e is CallEntry => e.kind === 'call')
   const events = entries.filter((e): e is EventEntry => e.kind === 'event')
-  const failed = calls.filter((c) => c.error !== undefined).length
-  const warnings = events.filter((e) => e.type === 'Warning').length
-  const callText = `${calls.length} CRI ${calls.length === 1 ? 'call' : 'calls'} to ${oneLine(runtime)}${failed ? ` (${failed} failed)` : ''}`
-  const eventText = `${events.length} ${events.length === 1 ? 'event' : 'events'}${warnings ? ` (${warnings} Warning)` : ''}`
+  return {
+    calls: calls.length,
+    failed: calls.filter((c) => c.error !== undefined).length,
+    events: events.length,
+    warnings: events.filter((e) => e.type === 'Warning').length,
+  }
+}
+
+/** `Lane diagram: 7 CRI calls to containerd 1.7 (1 failed), 5 events (1 Warning)`: the SVG's aria-label. */
+export function describeLanes(entries: readonly TraceEntry[], runtime: string): string {
+  const { calls, failed, events, warnings } = laneCounts(entries)
+  const callText = `${calls} CRI ${calls === 1 ? 'call' : 'calls'} to ${oneLine(runtime)}${failed ? ` (${failed} failed)` : ''}`
+  const eventText = `${events} ${events === 1 ? 'event' : 'events'}${warnings ? ` (${warnings} Warning)` : ''}`
   return `Lane diagram: ${callText}, ${eventText}`
 }
+
+/**
+ * How many cells a text takes on screen, where a Hangul or other East Asian wide glyph takes two
+ * (as in a terminal). The SVG diagram sizes its wrapped lines and note boxes with this, so a
+ * Korean note fits its box; the terminal grid (cells) only ever draws English.
+ */
+export function screenCells(text: string): number {
+  let n = 0
+  for (const char of text) n += WIDE.test(char) ? 2 : 1
+  return n
+}
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()

@@ -4,6 +4,7 @@
  * known-wrong implementations, whose headers name a real mistake and the spec that catches it,
  * the chapter's objectives (the list that ends its opening), and the questions
  * to ask (facilitator-questions.ts). The two plans for the day come with their clock times.
+ * `ko` is the same for the Korean page, with its Korean twins (locale/ko-facilitator-view.ts).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,6 +14,7 @@ import { KATAS_DIR } from '../../workbook/paths.ts'
 import { chapterNames, plainObjective, readChapter } from '../../kit/handout-source.ts'
 import { AGENDAS, timed, type Agenda, type TimedBlock } from './agendas.ts'
 import { QUESTIONS, type Question } from './facilitator-questions.ts'
+import { koreanFacilitator, type FacilitatorDataKo } from '../../locale/ko-facilitator-view.ts'
 
 export interface KataNotes {
   number: number
@@ -38,6 +40,8 @@ export interface TimedAgenda extends Omit<Agenda, 'blocks'> {
 export interface FacilitatorData {
   katas: KataNotes[]
   agendas: TimedAgenda[]
+  /** The Korean page's: the same, in Korean where a twin exists. */
+  ko: FacilitatorDataKo
 }
 
 export default {
@@ -48,6 +52,8 @@ export default {
     '../chapters/*.md',
     './agendas.ts',
     './facilitator-questions.ts',
+    '../ko/chapters/*.md',
+    '../../locale/ko-facilitator.ts',
   ],
   load(): FacilitatorData {
     const objectives = new Map(chapterNames().map(({ name, kata }) => [kata.chapter.page, readChapter(name, kata).meta.objectives.map(plainObjective)]))
@@ -77,7 +83,7 @@ export default {
         blocks: blocks.map((block) => ({ ...block, chapter: KATAS.find((k) => k.slug === block.kata)?.chapter.title })),
       }
     })
-    return { katas, agendas }
+    return { katas, agendas, ko: koreanFacilitator({ katas, agendas }) }
   },
 }
 
