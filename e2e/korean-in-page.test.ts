@@ -51,7 +51,7 @@ const seen = (page: Page, selector: string) => page.locator(selector).first().in
 const controlsText = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement
-    for (const part of copy.querySelectorAll('.kw-editor, .kw-hints ol, textarea, svg, .as-text')) part.remove()
+    for (const part of Array.from(copy.querySelectorAll('.kw-editor, .kw-hints ol, textarea, svg, .as-text'))) part.remove()
     return copy.textContent ?? ''
   })
 
