@@ -24,7 +24,11 @@ addEventListener('message', async (event: MessageEvent<RunRequest>) => {
       const result = await runSpecFile(request.spec, loader(request.mode, request.files), Object.keys(request.files), (spec) => post({ kind: 'start', spec }))
       post({ kind: 'specs-done', result })
     } else if (request.kind === 'scenario') {
-      post({ kind: 'sim-done', result: playScenarioInPage(loader('reference', {}), request.text, request.source) })
+      const mine = request.mode === 'mine' && Object.keys(request.files ?? {}).length > 0
+      const result = mine
+        ? playScenarioInPage(loader('mine', request.files ?? {}), request.text, request.source, loader('reference', {}))
+        : playScenarioInPage(loader('reference', {}), request.text, request.source)
+      post({ kind: 'sim-done', result })
     } else {
       const mine = request.mode === 'mine' && Object.keys(request.files).length > 0
       const result = runSimInPage(loader(request.mode, request.files), request.manifest, request.options, mine ? loader('reference', {}) : undefined)

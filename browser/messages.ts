@@ -3,6 +3,7 @@
  * sends one request per worker; the worker answers with heartbeats and then one result.
  */
 import type { TraceEntry } from '../machinery/node/trace.ts'
+import type { Parting } from '../sim/trace-difference.ts'
 
 /** The CLI's per-spec limit (workbook/vitest-options.ts), also the page's watchdog. */
 export const SPEC_TIMEOUT_MS = 3000
@@ -35,6 +36,9 @@ export interface SimRequest {
 export interface ScenarioRequest {
   kind: 'scenario'
   text: string
+  /** `mine`: played on the learner's files (`files`), beside the reference's play. */
+  mode?: 'reference' | 'mine'
+  files?: Record<string, string>
   /** Its path as the CLI is given it, e.g. `examples/scenarios/airgap-gc-trap.yaml`: its `apply:` paths are relative to it. */
   source: string
 }
@@ -92,11 +96,35 @@ export interface SimView {
   problem?: string
 }
 
+/**
+ * Where the learner's node parts from the reference's, as `npm run sim -- --compare` finds it
+ * (sim/trace-difference.ts): the first call and the first event that differ, and the one of
+ * the two that comes first, placed on each side's diagram.
+ */
+export interface TraceParting {
+  calls?: Parting
+  events?: Parting
+  marked: {
+    kind: 'call' | 'event'
+    number: number
+    /** Index in each view's entries of the row drawn as the parting. */
+    mine: number
+    reference: number
+    /** That side made no such call or event: its mark is on the last one it made, where it stopped. */
+    mineEnded: boolean
+    referenceEnded: boolean
+  }
+}
+
 export type SimResult =
-  | { kind: 'ran'; view: SimView; reference?: SimView }
+  /** With `reference`, the learner's run beside the reference's, and where they part (none: the same). */
+  | { kind: 'ran'; view: SimView; reference?: SimView; parting?: TraceParting }
   | { kind: 'bad-input'; message: string; line?: number }
-  /** A scenario played to its end: the transcript `npm run sim` prints. */
-  | { kind: 'played'; text: string }
+  /**
+   * A scenario played to its end: the transcript `npm run sim` prints. With `compare`, it was
+   * played on the learner's code (`--compare`): both sides' transcripts and lanes, and where they part.
+   */
+  | { kind: 'played'; text: string; compare?: { mine: SimView; reference: SimView; parting?: TraceParting }; problem?: string }
 
 export type WorkerMessage =
   /** Sent as each spec starts: the page's watchdog is re-armed and can name a stuck spec. */

@@ -13,7 +13,10 @@ import type * as ImageRef from '../machinery/images/image-ref.ts'
 import type * as Profiles from '../machinery/runtime/runtime-profiles.ts'
 import type * as Scenario from '../sim/scenario.ts'
 import type * as ScenarioFile from '../sim/scenario-file.ts'
-import type { SimResult, SimSwitches, SimView } from './messages.ts'
+import type { NodeSession } from '../assembly/node-session.ts'
+import type { TraceEntry } from '../machinery/node/trace.ts'
+import { eventLine, firstCallParting, firstEventParting, type Parting } from '../sim/trace-difference.ts'
+import type { SimResult, SimSwitches, SimView, TraceParting } from './messages.ts'
 
 type Load = (path: string) => unknown
 
@@ -85,9 +88,16 @@ function lineOf(text: string, message: string): number | undefined {
   return field ? lineOfField(text, field[1]!) : undefined
 }
 
-function view(load: Load, pod: Pod, options: RunSim.SimOptions): SimView {
+/** A view, and the whole trace it was drawn from (the view leaves out Scheduled and abridges repeats). */
+interface Played {
+  view: SimView
+  trace: readonly TraceEntry[]
+}
+
+function view(load: Load, pod: Pod, options: RunSim.SimOptions): Played {
   const { runSim } = load('sim/run-sim.ts') as typeof RunSim
-  return viewOf(load, runSim(pod, options))
+  const result = runSim(pod, options)
+  return { view: viewOf(load, result), trace: result.session.trace.entries }
 }
 
 /**
@@ -95,7 +105,7 @@ function view(load: Load, pod: Pod, options: RunSim.SimOptions): SimView {
  * throws, the calls it made until then are still drawn, with what it threw (the CLI's
  * `--compare` prints only that line).
  */
-function learnerView(load: Load, pod: Pod, options: RunSim.SimOptions): SimView {
+function learnerView(load: Load, pod: Pod, options: RunSim.SimOptions): Played {
   const { assembleNode } = load('assembly/index.ts') as typeof Assembly
   const session = assembleNode(options)
   let podName: string | undefined
@@ -107,24 +117,86 @@ function learnerView(load: Load, pod: Pod, options: RunSim.SimOptions): SimView 
       session.run(podName, options.forMs)
     }
   } catch (error) {
-    const { abridgedTrace } = load('sim/run-sim.ts') as typeof RunSim
-    const problem = `your code threw: ${String((error as Error)?.message ?? error).split('\n')[0]}`
-    return {
-      runtime: session.profile.title,
-      entries: abridgedTrace(session.trace.entries.filter((e) => e.kind !== 'event' || e.reason !== 'Scheduled')),
-      kubectl: problem,
-      text: problem,
-      status: problem,
-      problem,
-    }
+    return { view: thrownView(load, session, error), trace: session.trace.entries }
   }
-  return viewOf(load, { session, podName, runtimeTitle: session.profile.title, sandboxImage: session.runtime.images.sandboxImage })
+  return { view: viewOf(load, { session, podName, runtimeTitle: session.profile.title, sandboxImage: session.runtime.images.sandboxImage }), trace: session.trace.entries }
+}
+
+/** The trace drawn as runSim's view draws it: no Scheduled event (the scheduler's, not the node's), repeats counted. */
+function shownTrace(load: Load, session: NodeSession): TraceEntry[] {
+  const { abridgedTrace } = load('sim/run-sim.ts') as typeof RunSim
+  return abridgedTrace(session.trace.entries.filter((e) => e.kind !== 'event' || e.reason !== 'Scheduled'))
+}
+
+/** The learner's code threw: the trace until then, and what it threw in one line. */
+function thrownView(load: Load, session: NodeSession, error: unknown): SimView {
+  const problem = `your code threw: ${String((error as Error)?.message ?? error).split('\n')[0]}`
+  return { runtime: session.profile.title, entries: shownTrace(load, session), kubectl: problem, text: problem, status: problem, problem }
+}
+
+/**
+ * Where the entry `target` of a whole trace is drawn in its shown form: itself, or the
+ * `… N more like it` row that stands for the rounds it was in, or else the nearest row after it.
+ */
+function shownIndex(trace: readonly TraceEntry[], shown: readonly TraceEntry[], target: TraceEntry): number {
+  const direct = shown.indexOf(target)
+  if (direct >= 0) return direct
+  const at = trace.indexOf(target)
+  const position = new Map(trace.map((entry, i) => [entry, i]))
+  for (let i = 0; i < shown.length; i++) {
+    const p = position.get(shown[i]!)
+    if (p === undefined) {
+      // A row made for the view (`… N more like it`): it stands for what lies before the next kept entry.
+      const next = shown.slice(i + 1).map((e) => position.get(e)).find((q) => q !== undefined)
+      if (next === undefined || next > at) return i
+    } else if (p > at) return i
+  }
+  return Math.max(0, shown.length - 1)
+}
+
+/**
+ * The first call and the first event where the learner's run parts from the reference's, found
+ * as `npm run sim -- --compare` finds them, and the earlier of the two placed on each diagram.
+ */
+export function partingOf(mine: Played, reference: Played): TraceParting | undefined {
+  const callsOf = (trace: readonly TraceEntry[]) => trace.filter((e) => e.kind === 'call')
+  const eventsOf = (trace: readonly TraceEntry[]) => trace.filter((e) => e.kind === 'event')
+  const calls = firstCallParting(callsOf(mine.trace), callsOf(reference.trace))
+  const events = firstEventParting(eventsOf(mine.trace).map(eventLine), eventsOf(reference.trace).map(eventLine))
+  if (!calls && !events) return undefined
+  /** Where the nth call or event is in one side's whole trace; where that side stopped when it made no such one. */
+  const place = (side: Played, kind: 'call' | 'event', parting: Parting) => {
+    const same = side.trace.filter((e) => e.kind === kind)
+    const entry = same[parting.number - 1]
+    if (entry) return { entry, index: side.trace.indexOf(entry), ended: false }
+    const last = same.at(-1) ?? side.trace.at(-1)
+    return { entry: last, index: side.trace.length, ended: true }
+  }
+  const candidates = [
+    ...(calls ? [{ kind: 'call' as const, parting: calls }] : []),
+    ...(events ? [{ kind: 'event' as const, parting: events }] : []),
+  ].map((c) => ({ ...c, mine: place(mine, c.kind, c.parting), reference: place(reference, c.kind, c.parting) }))
+  // The one either side reaches first is where they part.
+  const first = candidates.reduce((a, b) => (Math.min(b.mine.index, b.reference.index) < Math.min(a.mine.index, a.reference.index) ? b : a))
+  const row = (side: Played, at: { entry: TraceEntry | undefined }) => (at.entry ? shownIndex(side.trace, side.view.entries, at.entry) : Math.max(0, side.view.entries.length - 1))
+  return {
+    ...(calls ? { calls } : {}),
+    ...(events ? { events } : {}),
+    marked: {
+      kind: first.kind,
+      number: first.parting.number,
+      mine: row(mine, first.mine),
+      reference: row(reference, first.reference),
+      mineEnded: first.mine.ended,
+      referenceEnded: first.reference.ended,
+    },
+  }
 }
 
 function viewOf(load: Load, result: RunSim.SimResult): SimView {
-  const { simText, abridgedTrace } = load('sim/run-sim.ts') as typeof RunSim
+  const { simText } = load('sim/run-sim.ts') as typeof RunSim
   const { session, podName } = result
-  const entries = abridgedTrace(session.trace.entries.filter((e) => e.kind !== 'event' || e.reason !== 'Scheduled'))
+  const entries = shownTrace(load, session)
   const getPods = session.getPods(podName, true)
   const status = getPods.split('\n')[1]?.trim().split(/\s{2,}/)[2] ?? ''
   return {
@@ -142,8 +214,11 @@ export function runSimInPage(load: Load, manifest: string, switches: SimSwitches
     const { parsePod } = load('machinery/api/manifest.ts') as typeof Manifest
     const pod = parsePod(manifest, 'pod.yaml')
     const options = simOptions(load, switches)
-    const mine = reference ? learnerView(load, pod, options) : view(load, pod, options)
-    return { kind: 'ran', view: mine, ...(reference ? { reference: view(reference, pod, options) } : {}) }
+    if (!reference) return { kind: 'ran', view: view(load, pod, options).view }
+    const mine = learnerView(load, pod, options)
+    const theirs = view(reference, pod, options)
+    const parting = partingOf(mine, theirs)
+    return { kind: 'ran', view: mine.view, reference: theirs.view, ...(parting ? { parting } : {}) }
   } catch (error) {
     return badInput(error, manifest)
   }
@@ -169,15 +244,45 @@ function scenarioLine(text: string, message: string): number | undefined {
 }
 
 /** A scenario file from the editor, read and played by sim/scenario-file.ts and sim/scenario.ts. */
-export function playScenarioInPage(load: Load, text: string, source: string): SimResult {
+export function playScenarioInPage(load: Load, text: string, source: string, reference?: Load): SimResult {
   try {
     const { parseScenario } = load('sim/scenario-file.ts') as typeof ScenarioFile
-    const { runScenario } = load('sim/scenario.ts') as typeof Scenario
-    return { kind: 'played', text: runScenario(parseScenario(text, source)).text }
+    const scenario = parseScenario(text, source)
+    if (!reference) return { kind: 'played', text: (load('sim/scenario.ts') as typeof Scenario).runScenario(scenario).text }
+    // `--compare` on a scenario: the same story on the learner's node (their files stand in for
+    // the reference parts the assembly builds on, as for a Pod), then on the reference's.
+    const theirs = scenarioPlayed(reference, scenario)
+    const mine = scenarioPlayed(load, scenario)
+    const parting = partingOf(mine, theirs)
+    return {
+      kind: 'played',
+      text: mine.view.text,
+      compare: { mine: mine.view, reference: theirs.view, ...(parting ? { parting } : {}) },
+      ...(mine.view.problem ? { problem: mine.view.problem } : {}),
+    }
   } catch (error) {
     const result = badInput(error, text)
     if (result.kind !== 'bad-input') return result
     const line = scenarioLine(text, result.message) ?? result.line
     return { kind: 'bad-input', message: result.message, ...(line ? { line } : {}) }
+  }
+}
+
+/**
+ * One side of a scenario compared: its transcript, and its trace drawn as lanes. When the
+ * learner's code throws or the node refuses a step, the trace until then is kept, with the line.
+ */
+function scenarioPlayed(load: Load, scenario: ScenarioFile.Scenario): Played {
+  const { runScenario } = load('sim/scenario.ts') as typeof Scenario
+  const { assembleNode } = load('assembly/index.ts') as typeof Assembly
+  let session: NodeSession | undefined
+  try {
+    const run = runScenario(scenario, {}, { afterStep: (played) => (session = played) })
+    return { view: { runtime: run.session.profile.title, entries: shownTrace(load, run.session), kubectl: run.text, text: run.text, status: '' }, trace: run.session.trace.entries }
+  } catch (error) {
+    const refused = (error as Error)?.name === 'ScenarioError'
+    const problem = refused ? String((error as Error).message).split('\n')[0]! : `your code threw: ${String((error as Error)?.message ?? error).split('\n')[0]}`
+    const node = session ?? assembleNode(scenario.node)
+    return { view: { runtime: node.profile.title, entries: shownTrace(load, node), kubectl: problem, text: problem, status: '', problem }, trace: node.trace.entries }
   }
 }

@@ -119,7 +119,7 @@ it("draws the learner's node beside the reference's after a run, with the first 
   await runInPage(page)
   await page.waitForSelector('.kw-trace [data-difference]', { timeout: 20_000 })
   expect(await page.getAttribute('.kw-trace [data-difference]', 'data-difference')).toBe('yes')
-  expect(await page.textContent('.kw-trace .tc-difference')).toMatch(/First difference, step 1: yours ImageStatus nginx:1.27, the reference RunPodSandbox web \(attempt 0\)/)
+  expect(await page.textContent('.kw-trace .tc-difference')).toMatch(/First difference in the CRI calls: call 1: yours is ImageStatus nginx:1.27; the reference makes RunPodSandbox web \(attempt 0\)/)
   expect(await page.locator('.kw-trace svg[role="img"]').count()).toBe(2)
   await setCode(page, readFileSync(join(ROOT, 'solutions', syncpod.folder, 'sync-pod.ts'), 'utf8'))
   await runInPage(page)

@@ -22,6 +22,14 @@ export type LaneRow =
   /** An event recorded on the Pod: a note in the kuberuntime lane. */
   | { kind: 'event'; type: EventEntry['type']; reason: string; message: string }
 
+/** One entry a page's diagram marks (where two runs part): its index, the tag drawn beside it, the words before it in the text form, and the band's element id. */
+export interface LaneMark {
+  entry: number
+  tag: string
+  spoken: string
+  id: string
+}
+
 /** Lane headers, left to right. The runtime's title is the caller's (`containerd 1.7`, `CRI-O`). */
 export const KUBELET = 'kubelet'
 export const MANAGER = 'kuberuntime'
@@ -59,12 +67,22 @@ export const WARNING_MARK = 'Warning '
 
 /** One row per thing drawn, in trace order. Whitespace (newlines in messages) is collapsed so a row stays one line. */
 export function laneRows(entries: readonly TraceEntry[]): LaneRow[] {
-  const rows: LaneRow[] = []
-  for (const entry of entries) {
+  return placedRows(entries).map(({ row }) => row)
+}
+
+/** For each row of laneRows(entries), the index of the entry it draws (a blank row: the sync after it). */
+export function laneRowEntries(entries: readonly TraceEntry[]): number[] {
+  return placedRows(entries).map(({ entry }) => entry)
+}
+
+function placedRows(entries: readonly TraceEntry[]): { row: LaneRow; entry: number }[] {
+  const placed: { row: LaneRow; entry: number }[] = []
+  entries.forEach((entry, index) => {
+    const rows: LaneRow[] = []
     switch (entry.kind) {
       case 'sync':
         // A retry is a new round of calls: leave a blank row so the rounds read apart.
-        if (rows.length > 0) rows.push({ kind: 'space' })
+        if (placed.length > 0) rows.push({ kind: 'space' })
         rows.push({ kind: 'sync', text: oneLine(entry.text) })
         break
       case 'call':
@@ -77,8 +95,9 @@ export function laneRows(entries: readonly TraceEntry[]): LaneRow[] {
         rows.push({ kind: 'event', type: entry.type, reason: oneLine(entry.reason), message: oneLine(entry.message) })
         break
     }
-  }
-  return rows
+    for (const row of rows) placed.push({ row, entry: index })
+  })
+  return placed
 }
 
 /** The text a row shows, before it is cut to fit (the same in both renderings). */

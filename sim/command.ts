@@ -11,7 +11,8 @@ import { CONNECTIVITIES, type Connectivity } from '../machinery/images/registry.
 import { isRuntimeName, RUNTIME_NAMES } from '../machinery/runtime/runtime-profiles.ts'
 import { ReferenceError, parseReference } from '../machinery/images/image-ref.ts'
 import { SimError } from '../assembly/index.ts'
-import { eventLine, firstDifference, firstEventDifference, LEARNER_FILE, runLearnerSim } from './learner-run.ts'
+import { LEARNER_FILE, runLearnerSim } from './learner-run.ts'
+import { eventLine, firstCallParting, firstEventParting, partingLines } from './trace-difference.ts'
 import { runSim, simJson, simText, type SimOptions } from './run-sim.ts'
 import { isScenarioFile, loadScenario, runScenario } from './scenario.ts'
 
@@ -40,9 +41,9 @@ Options:
   --for <seconds>             how long the kubelet keeps retrying a pod that will not start
                               (default 120)
   --mine                      use your kubelet from kata 4 (${LEARNER_FILE}) instead of
-                              the reference
-  --compare                   run both, print your diagram above the reference's, and name
-                              the first call where they differ
+                              the reference (a scenario file too)
+  --compare                   run both, print your diagram (or a scenario's transcript) above
+                              the reference's, and name the first call where they differ
   --json                      print { runtime, calls, events, pod } as JSON instead
   --serve <socket>            serve the simulated runtime over CRI v1 gRPC on a unix socket
                               until Ctrl-C, for crictl or lab/cri-client.ts (takes --runtime,
@@ -53,7 +54,8 @@ Options:
 
 A file with kind: Scenario (e.g. examples/scenarios/airgap-import.yaml) is a short story
 instead: a node, then steps such as apply, wait, import, sandboxImage, mirror, gc. It is played
-and printed as the commands an admin types and what they print; see sim/scenario-file.ts.`
+and printed as the commands an admin types and what they print; see sim/scenario-file.ts. It
+takes --mine and --compare, and no node options (its node: sets them).`
 
 /** A problem with what was asked: one line, and the exit code. */
 class UsageError extends Error {
@@ -222,22 +224,37 @@ async function serve(socket: string, positionals: string[], values: ReturnType<t
   return 0
 }
 
-/** A scenario file: its own node and steps; only the output options apply. */
-function scenario(path: string, values: ReturnType<typeof parse>['values'], io: CommandOutput): number {
-  const allowed = new Set(['no-color', 'width', 'help'])
+/** A scenario file: its own node and steps; only the output options and --mine/--compare apply. */
+async function scenario(path: string, values: ReturnType<typeof parse>['values'], io: CommandOutput): Promise<number> {
+  const allowed = new Set(['no-color', 'width', 'help', 'mine', 'compare'])
   const extra = Object.keys(values).filter((key) => !allowed.has(key))
   const nodeOptions = ['runtime', 'offline', 'cut-off', 'preload', 'sandbox-image', 'mirror', 'mirror-down']
   if (extra.length > 0) {
     const hint = nodeOptions.includes(extra[0]!) ? " (or change the scenario's node:)" : ''
     throw new UsageError(`a scenario sets up its own node and steps; drop --${extra[0]}${hint}`)
   }
-  io.out(runScenario(loadScenario(path)).text)
-  return 0
+  const story = loadScenario(path)
+  if (!values.mine && !values.compare) {
+    io.out(runScenario(story).text)
+    return 0
+  }
+  const mine = await runLearnerSim({ kind: 'scenario', scenario: story })
+  if (!mine.ok) throw new UsageError(mine.problem, 1)
+  if (!values.compare) {
+    io.out(mine.text)
+    return 0
+  }
+  const reference = runScenario(story)
+  const calls = firstCallParting(mine.calls, reference.session.trace.calls())
+  const events = firstEventParting(mine.events, reference.session.trace.events().map(eventLine))
+  io.out([`Your kubelet (${LEARNER_FILE}):`, '', mine.text, '', 'The reference kubelet:', '', reference.text, ''].join('\n'))
+  for (const line of partingLines(calls, events)) io.out(line)
+  return calls || events ? 1 : 0
 }
 
 /** --mine and --compare: the learner's kubelet, in a worker with a time limit. */
 async function learnerRun(manifest: Pod, simOptions: SimOptions, columns: number, color: boolean, compare: boolean, io: CommandOutput): Promise<number> {
-  const mine = await runLearnerSim({ manifest, options: simOptions, width: columns, color })
+  const mine = await runLearnerSim({ kind: 'pod', manifest, options: simOptions, width: columns, color })
   if (!mine.ok) throw new UsageError(mine.problem, 1)
   if (!compare) {
     io.out(mine.text)
@@ -245,18 +262,11 @@ async function learnerRun(manifest: Pod, simOptions: SimOptions, columns: number
   }
   const reference = runSim(manifest, simOptions)
   const expected = reference.session.trace.calls()
-  const callDifference = firstDifference(mine.calls, expected)
-  const eventDifference = firstEventDifference(mine.events, reference.session.trace.events().map(eventLine))
+  const calls = firstCallParting(mine.calls, expected)
+  const events = firstEventParting(mine.events, reference.session.trace.events().map(eventLine))
   io.out([`Your kubelet (${LEARNER_FILE}):`, '', mine.text, '', 'The reference kubelet:', '', simText(reference, { width: columns, color }), ''].join('\n'))
-  if (!callDifference && !eventDifference) {
-    io.out('Your kubelet makes the same CRI calls and records the same events as the reference.')
-    return 0
-  }
-  if (callDifference) io.out(`First difference in the CRI calls: ${callDifference}`)
-  else io.out('The CRI calls are the same as the reference’s.')
-  if (eventDifference) io.out(`First difference in the events: ${eventDifference}`)
-  else io.out('The events are the same as the reference’s.')
-  return 1
+  for (const line of partingLines(calls, events)) io.out(line)
+  return calls || events ? 1 : 0
 }
 
 /** Runs the command; every problem is one line on `io.err` and a non-zero exit code. */

@@ -1,34 +1,30 @@
 /**
- * `npm run sim -- <pod.yaml> --mine`: the same run, with the learner's kubelet (kata 4's
- * RuntimeManager in katas/04-syncpod/sync-pod.ts) instead of the reference. It runs in a worker
+ * `npm run sim -- <pod.yaml|scenario.yaml> --mine`: the same run, with the learner's kubelet
+ * (kata 4's RuntimeManager in katas/04-syncpod/sync-pod.ts) instead of the reference. It runs in a worker
  * thread with a time limit, so an endless loop in the learner's code is stopped and named
  * instead of hanging the terminal; any failure comes back as one line.
  */
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Pod } from 'kubernetes-types/core/v1'
-import type { CallEntry, EventEntry } from '../machinery/node/trace.ts'
+import type { CallEntry } from '../machinery/node/trace.ts'
 import { ROOT } from '../workbook/paths.ts'
 import type { SimOptions } from './run-sim.ts'
+import type { Scenario } from './scenario-file.ts'
+
+export { eventLine } from './trace-difference.ts'
 
 export const LEARNER_FILE = 'katas/04-syncpod/sync-pod.ts'
 export const LEARNER_TIME_LIMIT_MS = 5_000
 
-export interface LearnerRunRequest {
-  manifest: Pod
-  options: SimOptions
-  width: number
-  color: boolean
-}
+/** A Pod with the sim's switches, or a scenario file already read (sim/scenario-file.ts). */
+export type LearnerRunRequest =
+  | { kind: 'pod'; manifest: Pod; options: SimOptions; width: number; color: boolean }
+  | { kind: 'scenario'; scenario: Scenario }
 
 export type LearnerRunResult =
   | { ok: true; text: string; calls: Pick<CallEntry, 'method' | 'label'>[]; events: string[] }
   | { ok: false; problem: string }
-
-/** An event as one comparable line: `Warning Failed spec.containers{nginx}: Error: …`. */
-export function eventLine(event: Pick<EventEntry, 'type' | 'reason' | 'message' | 'fieldPath'>): string {
-  return `${event.type} ${event.reason}${event.fieldPath ? ` ${event.fieldPath}` : ''}: ${event.message}`
-}
 
 /**
  * The worker says so once the provided modules are loaded; the learner's time limit starts
@@ -61,32 +57,6 @@ export function runLearnerSim(request: LearnerRunRequest): Promise<LearnerRunRes
       resolve({ ok: false, problem: `your ${LEARNER_FILE} failed: ${firstLine(error)}` })
     })
   })
-}
-
-/** The first difference between two event sequences, in words; undefined if they are the same. */
-export function firstEventDifference(mine: readonly string[], expected: readonly string[]): string | undefined {
-  const length = Math.max(mine.length, expected.length)
-  for (let i = 0; i < length; i++) {
-    if (mine[i] === expected[i]) continue
-    const yours = mine[i] ?? 'no event (your kubelet recorded no more)'
-    const theirs = expected[i] ?? 'no event (the reference recorded no more)'
-    return `event ${i + 1}: yours is ${yours}; the reference records ${theirs}`
-  }
-  return undefined
-}
-
-/** The first difference between two call sequences, in words; undefined if they are the same. */
-export function firstDifference(mine: readonly Pick<CallEntry, 'label'>[], expected: readonly Pick<CallEntry, 'label'>[]): string | undefined {
-  const length = Math.max(mine.length, expected.length)
-  for (let i = 0; i < length; i++) {
-    const a = mine[i]?.label
-    const b = expected[i]?.label
-    if (a === b) continue
-    const yours = a ?? 'no call (your kubelet stopped here)'
-    const theirs = b ?? 'no call (the reference stopped here)'
-    return `call ${i + 1}: yours is ${yours}; the reference makes ${theirs}`
-  }
-  return undefined
 }
 
 export function firstLine(error: unknown): string {

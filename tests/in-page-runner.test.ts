@@ -1,7 +1,7 @@
 /**
  * The in-page runner's parts that do not need a browser (browser/): the swap rules of its
- * module loader, the module table, the trace comparison, the learner's storage, the lines of
- * an invalid manifest. The runner as a whole runs in Chromium in e2e/in-page*.test.ts.
+ * module loader, the module table, the learner's storage, the lines of an invalid manifest
+ * (the trace comparison: tests/trace-parting.test.ts). The runner as a whole runs in Chromium in e2e/in-page*.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,8 +15,6 @@ import { moduleTableSource, tableFiles, toCommonJs } from '../browser/module-tab
 import { lineOfField, playScenarioInPage, runSimInPage } from '../browser/sim-run.ts'
 import { loadScenario, runScenario } from '../sim/scenario.ts'
 import { runSpecFile } from '../browser/spec-run.ts'
-import { firstDifference } from '../browser/trace-diff.ts'
-import type { TraceEntry } from '../machinery/node/trace.ts'
 import { SPEC_TIMEOUT_MS as CLI_SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
 import { ROOT } from '../workbook/paths.ts'
 
@@ -144,16 +142,6 @@ describe('lineOfField', () => {
     const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: x\n'
     expect(lineOfField(text, 'spec.containers[0].image')).toBe(6)
     expect(lineOfField(text, 'spec.containers[0].ports')).toBe(5)
-  })
-})
-
-describe('firstDifference', () => {
-  const call = (method: string, label: string): TraceEntry => ({ kind: 'call', method: method as never, label: `${method} ${label}`, request: {}, steps: [], result: '', at: 0 })
-  it('names the first call or event that differs, ignoring sync notes', () => {
-    const reference = [call('RunPodSandbox', 'web'), call('PullImage', 'nginx')]
-    expect(firstDifference([{ kind: 'sync', text: 'x', at: 0 }, ...reference], reference)).toBeUndefined()
-    expect(firstDifference([call('PullImage', 'nginx')], reference)).toEqual({ step: 0, mine: 'PullImage nginx', reference: 'RunPodSandbox web' })
-    expect(firstDifference([reference[0]!], reference)).toEqual({ step: 1, reference: 'PullImage nginx' })
   })
 })
 
