@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { KATAS } from '../katas/katas.ts'
 import { launchBrowser } from './browser.ts'
+import { gotoSettled, waitForHydration } from './hydrated.ts'
 
 const syncpod = KATAS.find((kata) => kata.slug === 'syncpod')!
 let browser: Browser
@@ -20,7 +21,7 @@ afterAll(async () => {
 })
 
 it('draws three lane diagrams from traces, with the kubelet, kuberuntime and containerd lanes', async () => {
-  const diagrams = page.locator('svg[role="img"][aria-label^="Lane diagram"]')
+  const diagrams = page.locator('figure.lane-diagram svg[role="img"][aria-label^="Lane diagram"]')
   expect(await diagrams.count()).toBe(3)
   const first = diagrams.first()
   const text = await first.evaluate((svg) => svg.textContent ?? '')
@@ -32,7 +33,7 @@ it('draws three lane diagrams from traces, with the kubelet, kuberuntime and con
 })
 
 it('marks the failed RunPodSandbox of the offline run as an error, with the full text on hover', async () => {
-  const offline = page.locator('svg[role="img"][aria-label^="Lane diagram"]').nth(2)
+  const offline = page.locator('figure.lane-diagram svg[role="img"][aria-label^="Lane diagram"]').nth(2)
   expect(await offline.getAttribute('aria-label')).toMatch(/failed/)
   const titles = await offline.locator('title').allTextContents()
   expect(titles.some((t) => t.includes('rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.8"'))).toBe(true)
@@ -95,4 +96,38 @@ it('pans a lane diagram inside its figure on a phone, never the page, and a keyb
   expect(tabindex).toBe('0')
   expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
   await phone.close()
+})
+
+it('sends no diagram code on a first load, prints the paper diagrams, and draws them after a link inside the site', async () => {
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const scripts: string[] = []
+  fresh.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
+  const shown = () =>
+    fresh.evaluate(() => ({
+      screen: Array.from(document.querySelectorAll<HTMLElement>('figure.lane-diagram')).filter((f) => f.offsetParent !== null).length,
+      paper: Array.from(document.querySelectorAll<HTMLElement>('figure.lane-diagram-paper')).filter((f) => f.offsetParent !== null).length,
+    }))
+  const figureCode = () => scripts.filter((path) => /\/(LaneDiagram|LaneFigure|TerminalOutput)\.[^/]*\.js$/.test(path))
+  await gotoSettled(fresh, inject('baseURL') + syncpod.chapter.page)
+  // The server drew them; nothing on the page runs them.
+  expect(await shown()).toEqual({ screen: 3, paper: 0 })
+  expect(figureCode()).toEqual([])
+  await fresh.emulateMedia({ media: 'print' })
+  expect(await shown()).toEqual({ screen: 0, paper: 3 })
+  const paperText = await fresh.locator('figure.lane-diagram-paper svg').nth(2).textContent()
+  expect(paperText).toContain('RunPodSandbox web (attempt 0)')
+  await fresh.emulateMedia({ media: 'screen' })
+  // By the pager to chapter 3 and back: now drawn in the browser, so its code comes then.
+  await fresh.locator('.pager-link.prev').click()
+  await fresh.waitForURL(/03-podsandbox/)
+  await waitForHydration(fresh)
+  await fresh.locator('.pager-link.next').click()
+  await fresh.waitForURL(/04-cri-sequence/)
+  await waitForHydration(fresh)
+  expect(await shown()).toEqual({ screen: 3, paper: 0 })
+  expect(await fresh.locator('figure.lane-diagram svg').first().textContent()).toContain('PullImage nginx:1.27')
+  expect(figureCode().length).toBeGreaterThan(0)
+  await fresh.close()
 })

@@ -20,7 +20,7 @@ afterAll(async () => {
 })
 
 it('draws what the kubelet does after each crash, starting at the crash', async () => {
-  const diagrams = page.locator('svg[role="img"][aria-label^="Lane diagram"]')
+  const diagrams = page.locator('figure.lane-diagram svg[role="img"][aria-label^="Lane diagram"]')
   expect(await diagrams.count()).toBe(3)
   const texts = await Promise.all([0, 1].map((i) => diagrams.nth(i).evaluate((svg) => svg.textContent ?? '')))
   const [container, sandbox] = [texts[0]!, texts[1]!]

@@ -6,7 +6,33 @@
  *
  * Every row is one line of text in the terminal and one fixed-height band in the SVG.
  */
-import type { CallEntry, EventEntry, TraceEntry } from '../machinery/node/trace.ts'
+import type { CallEntry, EventEntry, SyncEntry } from '../machinery/node/trace.ts'
+
+/**
+ * What a diagram draws of a trace entry: no requests, responses or times. A whole TraceEntry is
+ * one; a chapter's build-time data keeps only this much, so the page's script stays small.
+ */
+export type LaneEntry =
+  | Pick<SyncEntry, 'kind' | 'text'>
+  | Pick<CallEntry, 'kind' | 'method' | 'label' | 'steps' | 'result' | 'error'>
+  | Pick<EventEntry, 'kind' | 'type' | 'reason' | 'message'>
+
+type LaneCall = Extract<LaneEntry, { kind: 'call' }>
+type LaneEvent = Extract<LaneEntry, { kind: 'event' }>
+
+/** The part of an entry a diagram draws, without the rest. */
+export function laneEntry(entry: LaneEntry): LaneEntry {
+  switch (entry.kind) {
+    case 'sync':
+      return { kind: 'sync', text: entry.text }
+    case 'call': {
+      const { method, label, steps, result, error } = entry
+      return error === undefined ? { kind: 'call', method, label, steps, result } : { kind: 'call', method, label, steps, result, error }
+    }
+    case 'event':
+      return { kind: 'event', type: entry.type, reason: entry.reason, message: entry.message }
+  }
+}
 
 export type LaneRow =
   /** Lifelines only: a breath between two syncs. */
@@ -66,16 +92,16 @@ export const ERROR_MARK = '✗ '
 export const WARNING_MARK = 'Warning '
 
 /** One row per thing drawn, in trace order. Whitespace (newlines in messages) is collapsed so a row stays one line. */
-export function laneRows(entries: readonly TraceEntry[]): LaneRow[] {
+export function laneRows(entries: readonly LaneEntry[]): LaneRow[] {
   return placedRows(entries).map(({ row }) => row)
 }
 
 /** For each row of laneRows(entries), the index of the entry it draws (a blank row: the sync after it). */
-export function laneRowEntries(entries: readonly TraceEntry[]): number[] {
+export function laneRowEntries(entries: readonly LaneEntry[]): number[] {
   return placedRows(entries).map(({ entry }) => entry)
 }
 
-function placedRows(entries: readonly TraceEntry[]): { row: LaneRow; entry: number }[] {
+function placedRows(entries: readonly LaneEntry[]): { row: LaneRow; entry: number }[] {
   const placed: { row: LaneRow; entry: number }[] = []
   entries.forEach((entry, index) => {
     const rows: LaneRow[] = []
@@ -219,9 +245,9 @@ export function cells(text: string): number {
 }
 
 /** What the diagram's label counts: CRI calls (and how many failed), events (and how many were Warnings). */
-export function laneCounts(entries: readonly TraceEntry[]): { calls: number; failed: number; events: number; warnings: number } {
-  const calls = entries.filter((e): e is CallEntry => e.kind === 'call')
-  const events = entries.filter((e): e is EventEntry => e.kind === 'event')
+export function laneCounts(entries: readonly LaneEntry[]): { calls: number; failed: number; events: number; warnings: number } {
+  const calls = entries.filter((e): e is LaneCall => e.kind === 'call')
+  const events = entries.filter((e): e is LaneEvent => e.kind === 'event')
   return {
     calls: calls.length,
     failed: calls.filter((c) => c.error !== undefined).length,
@@ -231,7 +257,7 @@ export function laneCounts(entries: readonly TraceEntry[]): { calls: number; fai
 }
 
 /** `Lane diagram: 7 CRI calls to containerd 1.7 (1 failed), 5 events (1 Warning)`: the SVG's aria-label. */
-export function describeLanes(entries: readonly TraceEntry[], runtime: string): string {
+export function describeLanes(entries: readonly LaneEntry[], runtime: string): string {
   const { calls, failed, events, warnings } = laneCounts(entries)
   const callText = `${calls} CRI ${calls === 1 ? 'call' : 'calls'} to ${oneLine(runtime)}${failed ? ` (${failed} failed)` : ''}`
   const eventText = `${events} ${events === 1 ? 'event' : 'events'}${warnings ? ` (${warnings} Warning)` : ''}`

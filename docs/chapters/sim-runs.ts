@@ -5,18 +5,16 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parsePod } from '../../machinery/api/manifest.ts'
-import type { TraceEntry } from '../../machinery/node/trace.ts'
-import { abridgedTrace, runSim, simText, type SimOptions } from '../../sim/run-sim.ts'
+import { laneEntry, type LaneEntry } from '../../render/lane-layout.ts'
+import { abridgedTrace, runSim, type SimOptions } from '../../sim/run-sim.ts'
 
 export interface ChapterRun {
   /** The command a reader can type to see the same. */
   command: string
   /** The runtime lane's title. */
   runtime: string
-  /** The trace, abridged as the sim prints it, without the scheduler's event. */
-  entries: TraceEntry[]
-  /** What `npm run sim` prints, at 100 columns, without colour. */
-  text: string
+  /** The trace, abridged as the sim prints it, without the scheduler's event: only what the diagram draws. */
+  entries: LaneEntry[]
   /** What a reader would type on a real cluster, and what it prints: describe's Events, get pods. */
   kubectl: string
 }
@@ -36,8 +34,7 @@ export function simRun(manifest: string, args: string[], options: SimOptions = {
   return {
     command: ['npm run sim --', manifest, ...args].join(' '),
     runtime: result.runtimeTitle,
-    entries: abridgedTrace(entries),
-    text: simText(result, { width: 100 }),
+    entries: abridgedTrace(entries).map(laneEntry),
     kubectl: [`$ kubectl describe pod ${podName}`, '…', session.describeEvents(podName), '', '$ kubectl get pods -o wide', session.getPods(podName, true)].join('\n'),
   }
 }
