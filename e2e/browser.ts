@@ -44,8 +44,9 @@ export async function findChromium(): Promise<FoundChromium> {
   const { default: packaged } = await import('@sparticuz/chromium')
   return {
     executablePath: await packaged.executablePath(),
-    // Its own flags: it runs as a single headless process, which these were made for.
-    args: packaged.args,
+    // Its own flags, but as several processes: made for one page at a time in a cloud function,
+    // its --single-process build crashes ("Browser closed") once tests open pages side by side.
+    args: packaged.args.filter((flag) => flag !== '--single-process'),
     description: `the Chromium from @sparticuz/chromium (${system} is absent)`,
   }
 }
