@@ -126,7 +126,8 @@ it('sends no diagram code on a first load, prints the paper diagrams, and draws 
   await fresh.locator('.pager-link.next').click()
   await fresh.waitForURL(/04-cri-sequence/)
   await waitForHydration(fresh)
-  expect(await shown()).toEqual({ screen: 3, paper: 0 })
+  // The page's chunk and the figures' own code arrive after the URL changes: wait for them.
+  await expect.poll(shown, { timeout: 10_000 }).toEqual({ screen: 3, paper: 0 })
   expect(await fresh.locator('figure.lane-diagram svg').first().textContent()).toContain('PullImage nginx:1.27')
   expect(figureCode().length).toBeGreaterThan(0)
   await fresh.close()
