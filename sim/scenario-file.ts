@@ -72,8 +72,8 @@ export type Step =
   | { kind: 'crash'; pod: string; container: string }
   | { kind: 'crictl'; call: CrictlCall; pod: string; container?: string }
 
-const STEP_KINDS = ['note', 'apply', 'wait', 'describe', 'get', 'images', 'import', 'sandboxImage', 'mirror', 'serve', 'gc', 'delete', 'crash', 'crictl'] as const
-const NODE_KEYS = ['runtime', 'cutOff', 'sandboxImage', 'pinning', 'preload', 'mirrors', 'mirrorsUp', 'reachable'] as const
+export const STEP_KINDS = ['note', 'apply', 'wait', 'describe', 'get', 'images', 'import', 'sandboxImage', 'mirror', 'serve', 'gc', 'delete', 'crash', 'crictl'] as const
+export const NODE_KEYS = ['runtime', 'cutOff', 'sandboxImage', 'pinning', 'preload', 'mirrors', 'mirrorsUp', 'reachable'] as const
 const TOP_KEYS = ['kind', 'title', 'node', 'steps']
 /** The simulator's limits, so that a scenario plays in seconds. */
 const MAX_STEPS = 200
