@@ -57,7 +57,7 @@ export function specPlace(stack: string | undefined, spec: string): Place | unde
 /** `group › spec`: the names of the describe blocks above a spec (not the file's), then its own. */
 function fullName(task: Task): string {
   const names = [task.name]
-  for (let suite = task.suite; suite?.suite; suite = suite.suite) names.unshift(suite.name)
+  for (let suite = task.suite; suite && suite !== task.file; suite = suite.suite) names.unshift(suite.name)
   return names.join(' › ')
 }
 
