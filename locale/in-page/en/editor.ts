@@ -36,7 +36,7 @@ export const EN_EDITOR: EditorWords = {
     edit: 'edit',
     spec: 'spec',
     stuckMarks: 'The specs before it keep their marks; · marks those that did not run.',
-    noLanes: (kata) => `Kata ${kata}'s code is not a part of the simulated node (its patterns live in the Pod's spec, not in the kubelet or the runtime), so no lanes of your node are drawn.`,
+    noLanes: (kata) => `Kata ${kata}'s code is not a part of the simulated node (the node is built from katas 1, 3, 4, 5 and 6), so there is no run of your node to draw beside the reference's.`,
     passed: (specs, kata) => `✓ All ${specs} specs pass. Kata ${kata} is solved!`,
     failed: (passing, total) => `${passing} of ${total} specs pass.`,
     next: 'Next, make this spec pass:',

@@ -60,7 +60,7 @@ export const KO_EDITOR: EditorWords = {
     edit: '고칠 곳',
     spec: '스펙',
     stuckMarks: '그 앞의 스펙은 결과를 그대로 두고, ·는 실행되지 않은 스펙입니다.',
-    noLanes: (kata) => `카타 ${kata}의 코드는 시뮬레이션 노드의 일부가 아니어서(그 패턴은 kubelet이나 런타임이 아니라 파드 명세에 있습니다) 내 노드의 레인을 그리지 않습니다.`,
+    noLanes: (kata) => `카타 ${kata}의 코드는 시뮬레이션 노드의 일부가 아니어서(노드는 카타 1, 3, 4, 5, 6으로 만듭니다) 참고 답안 옆에 그릴 내 노드의 실행이 없습니다.`,
     passed: (specs, kata) => `✓ 스펙 ${specs}개가 모두 통과합니다. 카타 ${kata} 완료!`,
     failed: (passing, total) => `스펙 ${total}개 중 ${passing}개 통과.`,
     next: '다음으로 이 스펙을 통과시키세요:',
