@@ -21,7 +21,11 @@ addEventListener('message', async (event: MessageEvent<RunRequest>) => {
   const request = event.data
   try {
     if (request.kind === 'specs') {
-      const result = await runSpecFile(request.spec, loader(request.mode, request.files), Object.keys(request.files), (spec) => post({ kind: 'start', spec }))
+      const result = await runSpecFile(request.spec, loader(request.mode, request.files), Object.keys(request.files), {
+        onStart: (spec) => post({ kind: 'start', spec }),
+        onCollected: (specs) => post({ kind: 'collected', specs }),
+        onFinished: (spec) => post({ kind: 'finished', spec }),
+      })
       post({ kind: 'specs-done', result })
     } else if (request.kind === 'scenario') {
       const mine = request.mode === 'mine' && Object.keys(request.files ?? {}).length > 0

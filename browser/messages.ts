@@ -5,8 +5,16 @@
 import type { TraceEntry } from '../machinery/node/trace.ts'
 import type { Parting } from '../sim/trace-difference.ts'
 
-/** The CLI's per-spec limit (workbook/vitest-options.ts), also the page's watchdog. */
+/** The CLI's per-spec limit (workbook/vitest-options.ts), also vitest's own limit in the page's worker. */
 export const SPEC_TIMEOUT_MS = 3000
+
+/**
+ * The page's watchdog on a kata's specs: it stops a spec earlier than the CLI does, counting
+ * the first spec (and the loading before it) from the click, so that from the click to the
+ * stuck spec named on the screen stays under the SPEC_TIMEOUT_MS the page promises, worker
+ * start and paint included (`npm run bench` prints it). The kata specs take milliseconds.
+ */
+export const PAGE_WATCHDOG_MS = 2500
 
 /**
  * Whose version of the learner's files a run uses, as in workbook/implementation-swap.ts:
@@ -71,12 +79,15 @@ export interface SpecOutcome {
   name: string
   /** Its name under its describe blocks, `group › spec`, as the CLI prints it. */
   fullName: string
-  state: 'passed' | 'failed' | 'skipped'
+  /** `not run`: a spec after the one the watchdog stopped. */
+  state: 'passed' | 'failed' | 'skipped' | 'not run'
   message?: string
   /** Expected vs received, without colour codes. */
   diff?: string
   /** The deepest line of the learner's own file in the stack. */
   learnerPlace?: Place
+  /** The failing line in the spec file itself: the outermost frame there, as the CLI's `spec` line. */
+  specPlace?: Place
 }
 
 export type SpecResult =
@@ -129,6 +140,10 @@ export type SimResult =
 export type WorkerMessage =
   /** Sent as each spec starts: the page's watchdog is re-armed and can name a stuck spec. */
   | { kind: 'start'; spec: string }
+  /** The spec file's specs, in order, once collected: a stuck run can mark those it never reached. */
+  | { kind: 'collected'; specs: SpecOutcome[] }
+  /** Each spec's verdict as it ends: a stuck run keeps the verdicts before the stuck spec. */
+  | { kind: 'finished'; spec: SpecOutcome }
   | { kind: 'ready' }
   | { kind: 'specs-done'; result: SpecResult }
   | { kind: 'sim-done'; result: SimResult }

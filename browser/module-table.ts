@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { transformSync } from 'esbuild'
+import { transform } from 'sucrase'
 
 /** What a page can load: the provided machinery, the node's assembly, the sim, the kata files. */
 const ROOTS = ['machinery', 'assembly', 'render', 'solutions', 'starters', 'katas']
@@ -39,10 +40,22 @@ export function toCommonJs(path: string, text: string): string {
   return transformSync(text, { loader: 'ts', format: 'cjs', target: 'es2022', sourcefile: path }).code
 }
 
+/**
+ * A spec file keeps its own lines (sucrase only strips types, as for the learner's file) and is
+ * made a function in the worker under its own name (sourceURL), so a failure's stack names
+ * `katas/<kata>/<x>.spec.ts:L:C` the way the CLI's `spec` line does (browser/spec-run.ts).
+ */
+export function specFunctionSource(path: string, text: string): string {
+  const body = transform(text, { transforms: ['typescript', 'imports'], disableESTransforms: true, filePath: path }).code
+  return `new Function("require", "module", "exports", ${JSON.stringify(`${body}\n//# sourceURL=${path}`)})`
+}
+
 /** The source of the virtual module: `export const MODULES = { "<path>": function (require, module, exports) {…}, … }`. */
 export function moduleTableSource(root: string): string {
   const entries = tableFiles(root).map((path) => {
-    const body = toCommonJs(path, readFileSync(join(root, path), 'utf8'))
+    const text = readFileSync(join(root, path), 'utf8')
+    if (path.endsWith('.spec.ts')) return `${JSON.stringify(path)}: ${specFunctionSource(path, text)}`
+    const body = toCommonJs(path, text)
     return `${JSON.stringify(path)}: function (require, module, exports) {\n${body}\n}`
   })
   return `export const MODULES = {\n${entries.join(',\n')}\n};\n`

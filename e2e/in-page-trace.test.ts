@@ -151,3 +151,27 @@ it("plays a scenario file on the learner's code in the playground, beside the re
   await page.locator('.sim-playground').screenshot({ path: join(SHOTS, 'sim-scenario-mine-1280-light.png') })
   await page.context().close()
 })
+
+it("names the learner's side for what kata 1 wrote (Pod validation), not a kubelet", async () => {
+  const pods = KATAS.find((k) => k.slug === 'pods')!
+  const page = await freshPage(1280, 'light')
+  await openWorkbench(page, inject('baseURL'), pods)
+  // The starter throws: the node with it stops before its first CRI call.
+  await setCode(page, readFileSync(join(ROOT, 'starters', pods.folder, 'pods.ts'), 'utf8'))
+  await runInPage(page)
+  await page.waitForSelector('.kw-trace [data-difference]', { timeout: 20_000 })
+  const lines = await page.locator('.kw-trace .tc-line').allTextContents()
+  expect(lines.join('\n')).toContain('the node with your Pod validation')
+  expect(lines.join('\n')).not.toContain('your kubelet')
+  await page.context().close()
+})
+
+it('says in one line why kata 2 draws no lanes of the node', async () => {
+  const composite = KATAS.find((k) => k.slug === 'composite')!
+  const page = await freshPage(1280, 'light')
+  await openWorkbench(page, inject('baseURL'), composite)
+  await runInPage(page)
+  expect(await page.textContent('.kw-no-lanes')).toMatch(/^Kata 2's code is not a part of the simulated node/)
+  expect(await page.locator('.kw-trace').count()).toBe(0)
+  await page.context().close()
+})

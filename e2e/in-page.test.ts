@@ -1,8 +1,9 @@
 /**
  * The katas in the page, in a real browser: a kata solved in the page that stays solved
  * across a reload, a door whose code arrives late still opens (the click waits for the page to
- * hydrate), an endless loop stopped and named while the page stays responsive, the reference
- * only after a pass, the learner's node beside the reference's, and chapter pages that load no
+ * hydrate), an endless loop stopped and named while the page stays responsive (the specs before
+ * it keeping their marks), a copy kept at every reset, a console free of errors, hints and progress
+ * kept, the reference only after a pass, the learner's node beside the reference's, and chapter pages that load no
  * editor code until it is opened. The simulator in the page, and screenshots of both, are in
  * in-page-sim.test.ts (two files, so that vitest can run them side by side).
  */
@@ -63,31 +64,97 @@ describe('a kata in the page', () => {
     await page.context().close()
   })
 
-  it('stops an endless loop within 3 s, names the spec, and the page stays responsive', async () => {
+  it('stops an endless loop, names the spec, keeps the verdicts before it, and the page stays responsive', async () => {
     const page = await freshPage()
     await openWorkbench(page, inject('baseURL'), pods)
-    await setCode(page, solution.replace(/export function validatePod\(([^)]*)\)([^{]*)\{/, 'export function validatePod($1)$2{\n  for (;;) {}'))
+    // The loop is in the last group's function: the groups before it pass, and keep their marks.
+    await setCode(page, solution.replace(/export function insufficientResources\(([^)]*)\)([^{]*)\{/, 'export function insufficientResources($1)$2{\n  for (;;) {}'))
     // A heartbeat on the page's own thread counts how often it got to run during the loop.
     await page.evaluate(() => {
       const w = window as unknown as { beats: number }
       w.beats = 0
       setInterval(() => (w.beats += 1), 50)
     })
-    const started = Date.now()
-    const { verdict } = await runInPage(page)
-    const seconds = (Date.now() - started) / 1000
+    const { verdict, specs } = await runInPage(page)
     expect(verdict).toBe('stuck')
-    // The watchdog's own limit is 3 s (the message below says so); the wall time seen from here
-    // adds Playwright's round trips and whatever else the machine runs, so this bound only
-    // catches a watchdog that never fires or fires far too late.
-    expect(seconds).toBeGreaterThan(2.9)
-    expect(seconds).toBeLessThan(8)
-    expect(await page.textContent('[data-verdict="stuck"]')).toMatch(/The spec "accepts a valid Pod with two containers" did not finish within 3 s, so it was stopped/)
-    // About 60 beats in 3 s if the page never froze; a blocked main thread would give a handful.
-    expect(await page.evaluate(() => (window as unknown as { beats: number }).beats)).toBeGreaterThan(40)
+    // How soon it is stopped is measured by `npm run bench` (bench/in-page.ts), not asserted here.
+    const stuckText = await page.textContent('[data-verdict="stuck"]')
+    const stuckSpec = /The spec "([^"]+)" did not finish within 2\.5 s, so it was stopped/.exec(stuckText ?? '')?.[1]
+    expect(stuckSpec).toBeDefined()
+    const at = specs.findIndex((s) => s.name === stuckSpec)
+    expect(specs[at]?.state).toBe('failed')
+    expect(specs.slice(0, at).length).toBeGreaterThan(10)
+    expect(specs.slice(0, at).every((s) => s.state === 'passed')).toBe(true)
+    expect(specs.slice(at + 1).length).toBeGreaterThan(0)
+    expect(specs.slice(at + 1).every((s) => s.state === 'not run')).toBe(true)
+    // A page that never froze beat about 50 times in 2.5 s; a blocked main thread, a handful.
+    expect(await page.evaluate(() => (window as unknown as { beats: number }).beats)).toBeGreaterThan(20)
     // The next run works at once.
     await setCode(page, solution)
     expect((await runInPage(page)).verdict).toBe('passed')
+    await page.context().close()
+  })
+
+  it('keeps a copy at every reset and brings back the newest that differs, then older ones', async () => {
+    const page = await freshPage()
+    await openWorkbench(page, inject('baseURL'), pods)
+    const starter = readFileSync(join(ROOT, 'starters', pods.folder, 'pods.ts'), 'utf8')
+    const reset = async () => {
+      await page.click('.kw-reset')
+      await page.waitForFunction((text) => (document.querySelector('.kata-workbench .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue() === text, starter)
+    }
+    await setCode(page, '// A\n')
+    await reset()
+    await setCode(page, '// B\n')
+    await reset()
+    await reset()
+    expect(await page.locator('.kw-copies li').count()).toBe(2)
+    await page.click('.kw-restore')
+    expect(await editorText(page)).toBe('// B\n')
+    await page.click('.kw-restore')
+    expect(await editorText(page)).toBe('// A\n')
+    // Kept across a reload, and any copy can be picked from the list (newest first).
+    await page.reload()
+    await openWorkbench(page, inject('baseURL'), pods)
+    expect(await editorText(page)).toBe('// A\n')
+    await page.click('.kw-copies summary')
+    await page.click('.kw-copies li:first-child button')
+    expect(await editorText(page)).toBe('// B\n')
+    await page.context().close()
+  })
+
+  it('opens and resets the editor again and again without a console error or warning', async () => {
+    const page = await freshPage()
+    const problems: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+    for (let i = 0; i < 10; i++) {
+      await openWorkbench(page, inject('baseURL'), pods)
+      await setCode(page, `// attempt ${i}\n`)
+      await page.click('.kw-reset')
+      await page.waitForSelector('.kw-note')
+      // The editor has no preview frame: the specs run in a worker.
+      expect(await page.locator('.kata-workbench iframe').count()).toBe(0)
+    }
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  it('keeps the hints seen across a reload, and the progress in sight once the editor is open', async () => {
+    const page = await freshPage()
+    await openWorkbench(page, inject('baseURL'), pods)
+    await page.click('.kw-next-hint')
+    await page.click('.kw-next-hint')
+    expect(await page.locator('.kw-hints ol li').count()).toBe(2)
+    await setCode(page, solution)
+    await runInPage(page)
+    expect(await page.locator('.kata-in-page [data-progress-source="browser"][data-progress="solved"]').isVisible()).toBe(true)
+    await page.reload()
+    await openWorkbench(page, inject('baseURL'), pods)
+    expect(await page.locator('.kw-hints ol li').count()).toBe(2)
+    expect(await page.locator('.kata-in-page [data-progress-source="browser"][data-progress="solved"]').isVisible()).toBe(true)
     await page.context().close()
   })
 

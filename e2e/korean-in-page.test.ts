@@ -73,8 +73,16 @@ describe('the kata workbench on a Korean chapter', () => {
     await page.click('.kw-next-hint')
     expect(await seen(page, '.kw-hints')).toContain('힌트는 영어로 나옵니다.')
     expect(await seen(page, '.kata-workbench')).toContain('모든 스펙이 통과하면 여기에 참고 답안이 나옵니다.')
+    // The first failure's spec line, labelled as the CLI's is, in Korean.
+    expect(await page.textContent('.kw-spec-line .kw-label')).toBe('스펙')
+    expect(await page.textContent('.kw-spec-line code')).toMatch(/^katas\/01-pods\/pods\.spec\.ts:\d+:\d+$/)
+    await setCode(page, '// 내 코드\n')
     await page.click('text=시작 코드로 되돌리기')
     expect(await page.textContent('.kw-note')).toBe('시작 코드로 돌아왔습니다. 내 코드는 이 브라우저에 보관했으니 "내 코드 되찾기"로 되살릴 수 있습니다.')
+    expect(await page.textContent('.kw-copies summary')).toBe('보관한 사본 (1)')
+    // Reset again with the starter in the editor: nothing new to keep, and the page says so.
+    await page.click('text=시작 코드로 되돌리기')
+    expect(await page.textContent('.kw-note')).toContain('이미 보관되어 있습니다')
     const text = await controlsText(page, '.kata-workbench')
     expect(englishPhrases().filter((phrase) => text.includes(phrase))).toEqual([])
     await hideNavigation(page)

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BUILTINS } from '../browser/builtins.ts'
 import { compileLearnerFile } from '../browser/compile.ts'
-import { kataStore } from '../browser/learner-storage.ts'
+import { copyToRestore, kataStore, MAX_COPIES } from '../browser/learner-storage.ts'
 import { createLoader, LearnerCompileError, resolveImport, type ModuleFunction } from '../browser/loader.ts'
 import { SPEC_TIMEOUT_MS } from '../browser/messages.ts'
 import { moduleTableSource, tableFiles, toCommonJs } from '../browser/module-table.ts'
@@ -72,7 +72,7 @@ describe('a run through the table, in Node', async () => {
   // The specs themselves cannot run here: vitest's runner would be nested inside this run's
   // own. e2e/in-page-proof.ts runs every kata's specs in Chromium.
   it("reports a syntax error in the learner's file with its own line", async () => {
-    const result = await runSpecFile('katas/01-pods/pods.spec.ts', loader('learner', { 'katas/01-pods/pods.ts': 'export const a = 1\nexport function (\n' }), ['katas/01-pods/pods.ts'], () => {})
+    const result = await runSpecFile('katas/01-pods/pods.spec.ts', loader('learner', { 'katas/01-pods/pods.ts': 'export const a = 1\nexport function (\n' }), ['katas/01-pods/pods.ts'], { onStart: () => {} })
     expect(result).toMatchObject({ kind: 'load-error', place: { file: 'katas/01-pods/pods.ts', line: 2 } })
     expect(() => compileLearnerFile('katas/01-pods/pods.ts', 'let x = ;')).toThrow(LearnerCompileError)
   })
@@ -146,18 +146,60 @@ describe('lineOfField', () => {
 })
 
 describe("the learner's storage", () => {
-  it('keeps the text, a copy before reset, and the pass', () => {
+  const memory = () => {
     const data = new Map<string, string>()
-    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) } as Storage
-    const store = kataStore('01-pods', storage)
+    return { data, storage: { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) } as Storage }
+  }
+  const starter = { 'pods.ts': 'starter' }
+
+  it('keeps the text, the hints seen and the pass', () => {
+    const { storage } = memory()
+    const store = kataStore('01-pods', storage, ['pods.ts'])
     expect(store.load('pods.ts')).toBeUndefined()
     store.save('pods.ts', 'mine')
-    store.backUp('pods.ts', 'mine')
-    store.save('pods.ts', 'starter')
-    expect([store.load('pods.ts'), store.backup('pods.ts'), store.solved()]).toEqual(['starter', 'mine', false])
+    store.seeHints(2)
+    expect([store.load('pods.ts'), store.hintsSeen(), store.solved()]).toEqual(['mine', 2, false])
     store.markSolved()
     expect(kataStore('01-pods', storage).solved()).toBe(true)
     expect(kataStore('02-composite', storage).solved()).toBe(false)
+  })
+
+  it('keeps a copy at every reset, never the starter twice nor a copy twice, and walks back through them', () => {
+    const { storage } = memory()
+    const store = kataStore('01-pods', storage, ['pods.ts'])
+    expect(store.keep({ 'pods.ts': 'A' }, starter).kept?.files).toEqual({ 'pods.ts': 'A' })
+    expect(store.keep({ 'pods.ts': 'B' }, starter).kept?.files).toEqual({ 'pods.ts': 'B' })
+    // A reset of the starter, and of a text kept already, keeps nothing new.
+    expect(store.keep(starter, starter)).toEqual({ stored: true })
+    expect(store.keep({ 'pods.ts': 'A' }, starter)).toEqual({ stored: true })
+    const copies = kataStore('01-pods', storage, ['pods.ts']).copies()
+    expect(copies.map((c) => c.files['pods.ts'])).toEqual(['A', 'B'])
+    const first = copyToRestore(copies, starter)
+    expect(first?.files['pods.ts']).toBe('B')
+    const second = copyToRestore(copies, first!.files, first!.id)
+    expect(second?.files['pods.ts']).toBe('A')
+    // Past the oldest, back to the newest that differs from the editor.
+    expect(copyToRestore(copies, second!.files, second!.id)?.files['pods.ts']).toBe('B')
+    expect(copyToRestore([], starter)).toBeUndefined()
+  })
+
+  it('says which copy it dropped past the limit, and refuses when the browser will not store it', () => {
+    const { storage } = memory()
+    const store = kataStore('01-pods', storage, ['pods.ts'])
+    for (let i = 0; i < MAX_COPIES; i++) expect(store.keep({ 'pods.ts': `text ${i}` }, starter).dropped).toBeUndefined()
+    expect(store.keep({ 'pods.ts': 'one more' }, starter).dropped?.files['pods.ts']).toBe('text 0')
+    expect(store.copies()).toHaveLength(MAX_COPIES)
+    const full = { ...storage, getItem: storage.getItem, setItem: () => { throw new Error('QuotaExceededError') } } as Storage
+    expect(kataStore('01-pods', full, ['pods.ts']).keep({ 'pods.ts': 'new' }, starter)).toEqual({ stored: false })
+  })
+
+  it("reads the older page's one copy as the oldest", () => {
+    const { storage, data } = memory()
+    data.set('podkata:01-pods:before-reset:pods.ts', 'old')
+    const store = kataStore('01-pods', storage, ['pods.ts'])
+    store.keep({ 'pods.ts': 'new' }, starter)
+    expect(store.copies().map((c) => c.files['pods.ts'])).toEqual(['old', 'new'])
+    expect(data.has('podkata:01-pods:before-reset:pods.ts')).toBe(false)
   })
 })
 

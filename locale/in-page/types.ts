@@ -28,7 +28,18 @@ export interface EditorWords {
     reset: string
     restore: string
     resetNote: string
-    restoredNote: string
+    /** Reset with nothing new to keep: the editor held the starter's text, or a copy already kept. */
+    resetNothingNew: string
+    /** The copy list was full: the oldest copy went, and the reader is told when it was from. */
+    resetDropped(max: number, time: string): string
+    /** The browser refused to store the copy: the editor is left as it was. */
+    resetRefused: string
+    restoredNote(time: string): string
+    nothingToRestore: string
+    copies(n: number): string
+    /** A copy left by an older version of the page, whose time was not kept. */
+    earlierCopy: string
+    bringBack: string
     typesNote: string
     stuck(spec: string | null, seconds: number): string
     stuckQuestion: string
@@ -36,6 +47,11 @@ export interface EditorWords {
     loadError: string
     at: string
     edit: string
+    spec: string
+    /** Under a stuck run's marks: what the marks of the other specs mean. */
+    stuckMarks: string
+    /** Kata 2: why no lanes are drawn under its results. */
+    noLanes(kata: number): string
     passed(specs: number, kata: number): string
     failed(passing: number, total: number): string
     next: string
@@ -92,6 +108,9 @@ export interface EditorWords {
     spoken: string
     spokenEnded: string
     showIt: string
+    /** The CLI's name for the learner's side ("your kubelet"), and what to call it in a kata whose code is another part of the node. */
+    kubelet: string
+    yours(kataFolder: string): string
   }
 }
 

@@ -2,6 +2,15 @@
 import { partingLines } from '../../../sim/trace-difference.ts'
 import type { EditorWords } from '../types.ts'
 
+/** What the learner wrote, in each kata whose code runs in the node (assembly/reference-parts.ts). */
+const KATA_PARTS: Record<string, string> = {
+  '01-pods': 'the node with your Pod validation',
+  '03-sandbox': 'the node with your sandbox service',
+  '04-syncpod': 'your kubelet',
+  '05-pause': 'the node with your pause handling',
+  '06-airgap': 'the node with your image service',
+}
+
 export const EN_EDITOR: EditorWords = {
   workbench: {
     title: (n, slug) => `Kata ${n} · ${slug}`,
@@ -10,7 +19,14 @@ export const EN_EDITOR: EditorWords = {
     reset: 'Reset to the starter',
     restore: 'Bring back my text',
     resetNote: 'Back to the starter. Your text was kept in this browser: "Bring back my text" restores it.',
-    restoredNote: 'Your text is back.',
+    resetNothingNew: 'Back to the starter. Your text was the starter’s, or is kept already: "Bring back my text" finds every kept copy.',
+    resetDropped: (max, time) => `Back to the starter, your text kept. This browser keeps the last ${max} copies: the oldest, from ${time}, was dropped.`,
+    resetRefused: 'Your text could not be kept in this browser’s storage (full, or a private window), so it was not reset.',
+    restoredNote: (time) => `Your text from ${time} is back. Press again for the copy before it.`,
+    nothingToRestore: 'No kept copy differs from the text in the editor.',
+    copies: (n) => `Kept copies (${n})`,
+    earlierCopy: 'from an earlier visit',
+    bringBack: 'bring back',
     typesNote: 'The page strips types and runs the specs; it does not type-check. `npm run kata` does both. Your text is kept in this browser.',
     stuck: (spec, seconds) => `✗ ${spec ? `The spec "${spec}"` : 'Loading your file'} did not finish within ${seconds} s, so it was stopped.`,
     stuckQuestion: 'Is there an endless loop, or a promise that never settles?',
@@ -18,6 +34,9 @@ export const EN_EDITOR: EditorWords = {
     loadError: '✗ Your code does not load, so no spec could run.',
     at: 'at',
     edit: 'edit',
+    spec: 'spec',
+    stuckMarks: 'The specs before it keep their marks; · marks those that did not run.',
+    noLanes: (kata) => `Kata ${kata}'s code is not a part of the simulated node (the node is built from katas 1, 3, 4, 5 and 6), so there is no run of your node to draw beside the reference's.`,
     passed: (specs, kata) => `✓ All ${specs} specs pass. Kata ${kata} is solved!`,
     failed: (passing, total) => `${passing} of ${total} specs pass.`,
     next: 'Next, make this spec pass:',
@@ -72,5 +91,7 @@ export const EN_EDITOR: EditorWords = {
     spoken: 'first difference: ',
     spokenEnded: 'first difference, the last one it made: ',
     showIt: 'Show it',
+    kubelet: 'your kubelet',
+    yours: (folder) => KATA_PARTS[folder] ?? 'your kubelet',
   },
 }

@@ -26,6 +26,15 @@ const callLine = (p: Parting) =>
 const eventLine = (p: Parting) =>
   `이벤트 ${p.number}: 내 코드는 ${p.mine ?? '이벤트 없음(내 kubelet은 더 기록하지 않음)'}, 참고 답안은 ${p.reference ?? '이벤트 없음(참고 답안은 더 기록하지 않음)'}`
 
+/** 카타마다 학습자가 쓴 노드의 부분 (assembly/reference-parts.ts), CLI의 "내 kubelet은" 자리에 들어갈 말. */
+const KATA_PARTS: Record<string, string> = {
+  '01-pods': '내 파드 검증을 쓴 노드는',
+  '03-sandbox': '내 샌드박스 서비스를 쓴 노드는',
+  '04-syncpod': '내 kubelet은',
+  '05-pause': '내 pause 처리를 쓴 노드는',
+  '06-airgap': '내 이미지 서비스를 쓴 노드는',
+}
+
 export const KO_EDITOR: EditorWords = {
   workbench: {
     title: (n, slug) => `카타 ${n} · ${slug}`,
@@ -34,7 +43,14 @@ export const KO_EDITOR: EditorWords = {
     reset: '시작 코드로 되돌리기',
     restore: '내 코드 되찾기',
     resetNote: '시작 코드로 돌아왔습니다. 내 코드는 이 브라우저에 보관했으니 "내 코드 되찾기"로 되살릴 수 있습니다.',
-    restoredNote: '내 코드를 되찾았습니다.',
+    resetNothingNew: '시작 코드로 돌아왔습니다. 내 코드가 시작 코드와 같거나 이미 보관되어 있습니다. "내 코드 되찾기"로 보관한 코드를 모두 찾을 수 있습니다.',
+    resetDropped: (max, time) => `시작 코드로 돌아왔고 내 코드는 보관했습니다. 이 브라우저는 마지막 ${max}개만 보관하므로 가장 오래된 ${time}의 사본은 지웠습니다.`,
+    resetRefused: '내 코드를 이 브라우저 저장소에 보관하지 못해(가득 찼거나 시크릿 창) 되돌리지 않았습니다.',
+    restoredNote: (time) => `${time}의 내 코드를 되찾았습니다. 한 번 더 누르면 그 전 사본이 나옵니다.`,
+    nothingToRestore: '에디터의 코드와 다른 보관본이 없습니다.',
+    copies: (n) => `보관한 사본 (${n})`,
+    earlierCopy: '이전 방문 때의 사본',
+    bringBack: '되찾기',
     typesNote: '이 페이지는 타입을 벗겨 내고 스펙을 실행할 뿐 타입 검사는 하지 않습니다. `npm run kata`는 둘 다 합니다. 내 코드는 이 브라우저에 보관됩니다.',
     stuck: (spec, seconds) => (spec ? `✗ 스펙 "${spec}"이(가) ${seconds}초 안에 끝나지 않아 멈췄습니다.` : `✗ 내 파일을 불러오는 일이 ${seconds}초 안에 끝나지 않아 멈췄습니다.`),
     stuckQuestion: '무한 루프나, 끝내 이행되지 않는 프로미스가 있지 않나요?',
@@ -42,6 +58,9 @@ export const KO_EDITOR: EditorWords = {
     loadError: '✗ 내 코드가 로드되지 않아 스펙을 하나도 실행하지 못했습니다.',
     at: '위치',
     edit: '고칠 곳',
+    spec: '스펙',
+    stuckMarks: '그 앞의 스펙은 결과를 그대로 두고, ·는 실행되지 않은 스펙입니다.',
+    noLanes: (kata) => `카타 ${kata}의 코드는 시뮬레이션 노드의 일부가 아니어서(노드는 카타 1, 3, 4, 5, 6으로 만듭니다) 참고 답안 옆에 그릴 내 노드의 실행이 없습니다.`,
     passed: (specs, kata) => `✓ 스펙 ${specs}개가 모두 통과합니다. 카타 ${kata} 완료!`,
     failed: (passing, total) => `스펙 ${total}개 중 ${passing}개 통과.`,
     next: '다음으로 이 스펙을 통과시키세요:',
@@ -98,6 +117,8 @@ export const KO_EDITOR: EditorWords = {
     markedAt: (kind, n) => `두 다이어그램에 표시한 곳: ${kind === 'call' ? '호출' : '이벤트'} ${n}.`,
     tag: '≠ 다름',
     tagEnded: '≠ 여기서 끝',
+    kubelet: '내 kubelet은',
+    yours: (folder) => KATA_PARTS[folder] ?? '내 kubelet은',
     spoken: '처음 달라지는 곳: ',
     spokenEnded: '처음 달라지는 곳, 마지막으로 한 것: ',
     showIt: '다이어그램에서 보기',
