@@ -17,6 +17,7 @@ import type { NodeSession } from '../assembly/node-session.ts'
 import type { TraceEntry } from '../machinery/node/trace.ts'
 import { eventLine, firstCallParting, firstEventParting, type Parting } from '../sim/trace-difference.ts'
 import type { SimResult, SimSwitches, SimView, TraceParting } from './messages.ts'
+import { listOf } from './sim-command.ts'
 
 type Load = (path: string) => unknown
 
@@ -29,10 +30,11 @@ function simOptions(load: Load, switches: SimSwitches): RunSim.SimOptions {
   const runtime = switches.runtime ?? 'containerd-1.7'
   if (!isRuntimeName(runtime)) throw new BadInput(`unknown runtime "${runtime}"; use one of ${RUNTIME_NAMES.join(', ')}`)
   const mirrors: Record<string, string[]> = {}
-  if (switches.mirror?.trim()) {
-    const match = /^([^=\s]+)=(https?:\/\/[^\s]+)$/.exec(switches.mirror.trim())
-    if (!match) throw new BadInput(`--mirror "${switches.mirror}" is not <registry-host>=<http(s)://endpoint>`)
-    mirrors[match[1]!] = [match[2]!]
+  // Several mirrors separated by commas, as the CLI takes --mirror once for each (two for one host are tried in order).
+  for (const mirror of listOf(switches.mirror)) {
+    const match = /^([^=\s]+)=(https?:\/\/[^\s]+)$/.exec(mirror)
+    if (!match) throw new BadInput(`--mirror "${mirror}" is not <registry-host>=<http(s)://endpoint>`)
+    ;(mirrors[match[1]!] ??= []).push(match[2]!)
   }
   const preload = (switches.preload ?? []).map((p) => p.trim()).filter(Boolean)
   const sandboxImage = switches.sandboxImage?.trim()

@@ -172,6 +172,23 @@ describe('the manifest editor', () => {
   })
 })
 
+describe('the command under Run', () => {
+  it('names the example while it is unedited, and pod.yaml once the reader edits it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await playground(page)
+    expect(await page.textContent('.sp-command')).toBe('npm run sim -- examples/pods/web.yaml')
+    expect(await page.textContent('.sp-manifest-label')).toBe('Pod manifest (examples/pods/web.yaml)')
+    await page.selectOption('.sp-preset', 'app-pull')
+    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    expect(await page.textContent('.sp-command')).toBe('npm run sim -- examples/pods/web.yaml --offline --preload registry.k8s.io/pause:3.8 --preload fluent/fluent-bit:3.1 --for 30')
+    expect(await page.textContent('.sp-output .terminal-output')).toContain('Error: ImagePullBackOff')
+    const manifest = await page.inputValue('.sp-manifest')
+    await page.fill('.sp-manifest', manifest.replace('name: web', 'name: web2'))
+    expect(await page.textContent('.sp-command')).toBe('npm run sim -- pod.yaml --offline --preload registry.k8s.io/pause:3.8 --preload fluent/fluent-bit:3.1 --for 30')
+    await page.close()
+  })
+})
+
 describe('the playground page at 1280 px', () => {
   it('shows the manifest beside its output: the lanes and the events', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })

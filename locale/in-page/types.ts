@@ -55,7 +55,8 @@ export interface EditorWords {
     presetTitle(id: string, english: string): string
     scenarioTitle(title: string): string
     scenarioFile(path: string): string
-    podManifest: string
+    /** The editor's label: `file` is the example's path while it is unedited, else pod.yaml. */
+    podManifest(file: string): string
     scenarioNote: string
     switches: string
     runtime: string

@@ -37,7 +37,7 @@ export const EN_EDITOR: EditorWords = {
     presetTitle: (_id, english) => english,
     scenarioTitle: (title) => `Scenario: ${title}`,
     scenarioFile: (path) => `Scenario file (${path})`,
-    podManifest: 'Pod manifest (pod.yaml)',
+    podManifest: (file) => `Pod manifest (${file})`,
     scenarioNote: 'A scenario sets up its own node (its `node:`) and plays its `steps:` in order; its `apply:` paths are relative to the file.',
     switches: 'Switches',
     runtime: 'runtime',
