@@ -172,6 +172,32 @@ describe('the manifest editor', () => {
   })
 })
 
+describe('the lines a refusal marks', () => {
+  it('marks the port for `containerPort: eighty`, the quantity for `cpu: lots`, and both errors of invalid.yaml', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await playground(page)
+    const web = await page.inputValue('.sp-manifest')
+    const marked = () => page.$$eval('.sp-gutter .sp-bad', (spans) => spans.map((s) => s.textContent))
+    let runs = 1
+    const runWith = async (text: string) => {
+      await page.fill('.sp-manifest', text)
+      await page.click('.sp-run')
+      await page.waitForSelector(`.sim-playground[data-runs="${++runs}"]`, { timeout: 20_000 })
+    }
+    await runWith(web.replace('containerPort: 80', 'containerPort: eighty'))
+    expect(await marked()).toEqual(['15'])
+    expect(await page.textContent('.sp-error-line')).toBe('15 |         - containerPort: eighty')
+    await runWith(web.replace('cpu: 100m', 'cpu: lots'))
+    expect(await marked()).toEqual(['28'])
+    await page.selectOption('.sp-preset', 'invalid')
+    await page.waitForSelector(`.sim-playground[data-runs="${++runs}"]`, { timeout: 20_000 })
+    expect(await marked()).toEqual(['9', '15'])
+    expect(await page.textContent('.sp-error')).toBe('line 15, line 9: The Pod "web" is invalid: [spec.containers[1].image: Required value, spec.initContainers[0].name: Duplicate value: "app"]')
+    expect(await page.textContent('.sp-error-line')).toBe('15 |     - name: log-shipper\n9 |     - name: app')
+    await page.close()
+  })
+})
+
 describe('the command under Run', () => {
   it('names the example while it is unedited, and pod.yaml once the reader edits it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
