@@ -5,10 +5,13 @@
  * text itself, so a line's place is worked out from the textarea's box, padding, line height
  * and own scroll, and checked to be painted (the textarea is what is under that point).
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from './browser.ts'
 import { gotoHydrated } from './hydrated.ts'
+import { ROOT } from '../workbook/paths.ts'
 
 let browser: Browser
 
@@ -194,6 +197,25 @@ describe('the lines a refusal marks', () => {
     expect(await marked()).toEqual(['9', '15'])
     expect(await page.textContent('.sp-error')).toBe('line 15, line 9: The Pod "web" is invalid: [spec.containers[1].image: Required value, spec.initContainers[0].name: Duplicate value: "app"]')
     expect(await page.textContent('.sp-error-line')).toBe('15 |     - name: log-shipper\n9 |     - name: app')
+    await page.close()
+  })
+})
+
+describe('"my code" with no kata code in this browser', () => {
+  it('says the reference is drawn alone, and says nothing once a kata file is kept', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await playground(page)
+    await page.check('.sp-switches input[name="mine"]')
+    await page.click('.sp-run')
+    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    expect(await page.textContent('.sp-command')).toBe('npm run sim -- examples/pods/web.yaml --compare')
+    expect(await page.textContent('[data-note="no-kata-code"]')).toBe('No kata code is kept in this browser yet, so the reference is drawn alone. Work a kata on its chapter page, then tick this again.')
+    // A kata file kept (as the workbench keeps one): the note goes.
+    const starter = readFileSync(join(ROOT, 'starters/01-pods/pods.ts'), 'utf8')
+    await page.evaluate((text) => localStorage.setItem('podkata:01-pods:file:pods.ts', text), starter)
+    await page.click('.sp-run')
+    await page.waitForSelector('.sim-playground[data-runs="3"]', { timeout: 20_000 })
+    expect(await page.locator('[data-note="no-kata-code"]').count()).toBe(0)
     await page.close()
   })
 })

@@ -78,6 +78,8 @@ export interface EditorWords {
     crashed(message: string): string
     problem: string
     referenceTranscript: string
+    /** "My code" ticked with no kata file kept in this browser: why only the reference is drawn. */
+    noKataCode: string
   }
   trace: {
     /** The lines under the two diagrams, from where the runs part (sim/trace-difference.ts). */
