@@ -38,6 +38,13 @@ export const CRICTL_CALLS: readonly CrictlCall[] = ['stopp', 'rmp', 'stop', 'rm'
 
 export class SimError extends Error {
   override name = 'SimError'
+  /** @param fields the fields a refused Pod's errors are about, in the message's order (for a page to point at their lines). */
+  constructor(
+    message: string,
+    readonly fields: readonly string[] = [],
+  ) {
+    super(message)
+  }
 }
 
 export interface SessionOptions {
@@ -148,7 +155,7 @@ export class NodeSession {
     if (errors.length > 0) {
       const messages = errors.map(formatFieldError)
       const detail = messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`
-      throw new SimError(`The Pod "${manifest.metadata?.name ?? ''}" is invalid: ${detail}`)
+      throw new SimError(`The Pod "${manifest.metadata?.name ?? ''}" is invalid: ${detail}`, errors.map((e) => e.field))
     }
     const pod = withApiDefaults(manifest)
     const name = pod.metadata!.name!

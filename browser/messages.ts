@@ -130,7 +130,8 @@ export interface TraceParting {
 export type SimResult =
   /** With `reference`, the learner's run beside the reference's, and where they part (none: the same). */
   | { kind: 'ran'; view: SimView; reference?: SimView; parting?: TraceParting }
-  | { kind: 'bad-input'; message: string; line?: number }
+  /** `line`: the first line the message is about; `lines`: all of them, in the message's order, when there are several. */
+  | { kind: 'bad-input'; message: string; line?: number; lines?: number[] }
   /**
    * A scenario played to its end: the transcript `npm run sim` prints. With `compare`, it was
    * played on the learner's code (`--compare`): both sides' transcripts and lanes, and where they part.

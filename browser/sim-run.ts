@@ -4,7 +4,6 @@
  * as the chapters show it. Bad input gets the CLI's one-line message and, where the message
  * is about a place in the manifest, its line.
  */
-import { isMap, isSeq, parseDocument } from 'yaml'
 import type { Pod } from 'kubernetes-types/core/v1'
 import type * as RunSim from '../sim/run-sim.ts'
 import type * as Assembly from '../assembly/index.ts'
@@ -17,6 +16,10 @@ import type { NodeSession } from '../assembly/node-session.ts'
 import type { TraceEntry } from '../machinery/node/trace.ts'
 import { eventLine, firstCallParting, firstEventParting, type Parting } from '../sim/trace-difference.ts'
 import type { SimResult, SimSwitches, SimView, TraceParting } from './messages.ts'
+import { lineOfField, linesOf } from './manifest-lines.ts'
+import { listOf } from './sim-command.ts'
+
+export { lineOfField }
 
 type Load = (path: string) => unknown
 
@@ -29,10 +32,11 @@ function simOptions(load: Load, switches: SimSwitches): RunSim.SimOptions {
   const runtime = switches.runtime ?? 'containerd-1.7'
   if (!isRuntimeName(runtime)) throw new BadInput(`unknown runtime "${runtime}"; use one of ${RUNTIME_NAMES.join(', ')}`)
   const mirrors: Record<string, string[]> = {}
-  if (switches.mirror?.trim()) {
-    const match = /^([^=\s]+)=(https?:\/\/[^\s]+)$/.exec(switches.mirror.trim())
-    if (!match) throw new BadInput(`--mirror "${switches.mirror}" is not <registry-host>=<http(s)://endpoint>`)
-    mirrors[match[1]!] = [match[2]!]
+  // Several mirrors separated by commas, as the CLI takes --mirror once for each (two for one host are tried in order).
+  for (const mirror of listOf(switches.mirror)) {
+    const match = /^([^=\s]+)=(https?:\/\/[^\s]+)$/.exec(mirror)
+    if (!match) throw new BadInput(`--mirror "${mirror}" is not <registry-host>=<http(s)://endpoint>`)
+    ;(mirrors[match[1]!] ??= []).push(match[2]!)
   }
   const preload = (switches.preload ?? []).map((p) => p.trim()).filter(Boolean)
   const sandboxImage = switches.sandboxImage?.trim()
@@ -56,36 +60,6 @@ function simOptions(load: Load, switches: SimSwitches): RunSim.SimOptions {
     ...(switches.crash?.trim() ? { crash: switches.crash.trim() } : {}),
     forMs: forSeconds * 1000,
   }
-}
-
-/** `spec.containers[0].image` → the line of that field (or of its nearest parent) in the YAML. */
-export function lineOfField(text: string, fieldPath: string): number | undefined {
-  const document = parseDocument(text, { uniqueKeys: false })
-  const keys = fieldPath.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '')
-  let node: unknown = document.contents
-  let offset: number | undefined
-  for (const key of keys) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key)
-      if (!pair) break
-      offset = (pair.key as { range?: [number] }).range?.[0]
-      node = pair.value
-    } else if (isSeq(node) && /^\d+$/.test(key)) {
-      const item = node.items[Number(key)] as { range?: [number] } | undefined
-      if (!item) break
-      offset = item.range?.[0]
-      node = item
-    } else break
-  }
-  return offset === undefined ? undefined : text.slice(0, offset).split('\n').length
-}
-
-/** Where a one-line message is about: `line L` in YAML errors, else the first field path it names. */
-function lineOf(text: string, message: string): number | undefined {
-  const yamlLine = /\bline (\d+)\b/.exec(message)
-  if (yamlLine) return Number(yamlLine[1])
-  const field = /\b((?:metadata|spec)(?:\.[A-Za-z]+|\[\d+\])+)/.exec(message)
-  return field ? lineOfField(text, field[1]!) : undefined
 }
 
 /** A view, and the whole trace it was drawn from (the view leaves out Scheduled and abridges repeats). */
@@ -220,17 +194,21 @@ export function runSimInPage(load: Load, manifest: string, switches: SimSwitches
     const parting = partingOf(mine, theirs)
     return { kind: 'ran', view: mine.view, reference: theirs.view, ...(parting ? { parting } : {}) }
   } catch (error) {
-    return badInput(error, manifest)
+    return badInput(error, manifest, true)
   }
 }
 
-/** The CLI's refusals (it prints them as one line after `sim: `), with the line they are about. */
-function badInput(error: unknown, text: string): SimResult {
+/**
+ * The CLI's refusals (it prints them as one line after `sim: `), with the lines they are about.
+ * `pod`: `text` is the Pod the error's fields are in (a scenario's inline Pod is not its file).
+ */
+function badInput(error: unknown, text: string, pod = false): SimResult {
   const name = (error as Error)?.name
   if (error instanceof BadInput || name === 'ManifestError' || name === 'SimError' || name === 'ReferenceError' || name === 'ScenarioError') {
     const message = String((error as Error).message).split('\n')[0]!
-    const line = lineOf(text, message)
-    return { kind: 'bad-input', message, ...(line ? { line } : {}) }
+    const fields = pod ? ((error as { fields?: readonly string[] }).fields ?? []) : []
+    const lines = linesOf(text, message, fields)
+    return { kind: 'bad-input', message, ...(lines.length > 0 ? { line: lines[0]! } : {}), ...(lines.length > 1 ? { lines } : {}) }
   }
   throw error
 }

@@ -128,7 +128,7 @@ describe('the simulator playground on the Korean page', () => {
     expect(await page.textContent('.sp-presets label')).toContain('이야기')
     expect(await page.textContent('.sp-switches legend')).toBe('스위치')
     expect(await page.textContent('.sp-run')).toBe('실행')
-    expect(await page.textContent('.sp-manifest-label')).toBe('파드 매니페스트 (pod.yaml)')
+    expect(await page.textContent('.sp-manifest-label')).toBe('파드 매니페스트 (examples/pods/web.yaml)')
     expect(await page.locator('.sp-preset option[value="airgap"]').textContent()).toBe('폐쇄망: 레지스트리도, 샌드박스도 없음')
     await page.selectOption('.sp-preset', 'airgap')
     await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })

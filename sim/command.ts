@@ -156,6 +156,15 @@ function options(values: ReturnType<typeof parse>['values']): SimOptions {
   }
 }
 
+/**
+ * The options `npm run sim -- <pod.yaml> …argv` runs with, read exactly as the command reads
+ * them: the chapters' build-time runs take their options from the arguments they print in a
+ * caption, so the caption is the command that made the figure.
+ */
+export function simOptionsOf(argv: readonly string[]): SimOptions {
+  return options(parse([...argv]).values)
+}
+
 function width(value: string | undefined): number {
   if (value === undefined) return Math.min(140, Math.max(80, process.stdout.columns ?? 100))
   const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN

@@ -11,12 +11,8 @@ export default {
     return {
       web: simRun('examples/pods/web.yaml', []),
       withInit: simRun('examples/pods/with-init.yaml', []),
-      offline: simRun('examples/pods/web.yaml', ['--offline', '--for', '30'], { connectivity: 'dns-nxdomain', forMs: 30_000 }),
-      appPull: simRun('examples/pods/web.yaml', ['--offline', '--preload', 'registry.k8s.io/pause:3.8', '--preload', 'fluent/fluent-bit:3.1', '--for', '30'], {
-        connectivity: 'dns-nxdomain',
-        preload: ['registry.k8s.io/pause:3.8', 'fluent/fluent-bit:3.1'],
-        forMs: 30_000,
-      }),
+      offline: simRun('examples/pods/web.yaml', ['--offline', '--for', '30']),
+      appPull: simRun('examples/pods/web.yaml', ['--offline', '--preload', 'registry.k8s.io/pause:3.8', '--preload', 'fluent/fluent-bit:3.1', '--for', '30']),
     }
   },
 }

@@ -8,9 +8,9 @@ export default {
   watch: ['../../examples/pods/*.yaml'],
   load(): Record<string, ChapterRun> {
     return {
-      crashContainer: simRun('examples/pods/web.yaml', ['--crash', 'nginx'], { crash: 'nginx' }, { afterCrash: true }),
-      crashPause: simRun('examples/pods/web.yaml', ['--crash', 'pause'], { crash: 'pause' }, { afterCrash: true }),
-      crashPauseInit: simRun('examples/pods/with-init.yaml', ['--crash', 'pause'], { crash: 'pause' }, { afterCrash: true }),
+      crashContainer: simRun('examples/pods/web.yaml', ['--crash', 'nginx'], { afterCrash: true }),
+      crashPause: simRun('examples/pods/web.yaml', ['--crash', 'pause'], { afterCrash: true }),
+      crashPauseInit: simRun('examples/pods/with-init.yaml', ['--crash', 'pause'], { afterCrash: true }),
     }
   },
 }

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parsePod } from '../../machinery/api/manifest.ts'
 import { laneEntry, type LaneEntry } from '../../render/lane-layout.ts'
-import { abridgedTrace, runSim, type SimOptions } from '../../sim/run-sim.ts'
+import { simOptionsOf } from '../../sim/command.ts'
+import { abridgedTrace, runSim } from '../../sim/run-sim.ts'
 
 export interface ChapterRun {
   /** The command a reader can type to see the same. */
@@ -22,12 +23,13 @@ export interface ChapterRun {
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
 /**
- * One run. With `afterCrash`, the diagram starts where the crash happens, so it shows how the
- * kubelet reacts rather than the pod starting again.
+ * One run, with the options the command reads from `args` (so `command`, shown as the figure's
+ * caption, is what made it). With `afterCrash`, the diagram starts where the crash happens, so
+ * it shows how the kubelet reacts rather than the pod starting again.
  */
-export function simRun(manifest: string, args: string[], options: SimOptions = {}, view: { afterCrash?: boolean } = {}): ChapterRun {
+export function simRun(manifest: string, args: string[], view: { afterCrash?: boolean } = {}): ChapterRun {
   const pod = parsePod(readFileSync(`${root}${manifest}`, 'utf8'), manifest)
-  const result = runSim(pod, options)
+  const result = runSim(pod, simOptionsOf(args))
   const { session, podName } = result
   let entries = session.trace.entries.filter((e) => e.kind !== 'event' || e.reason !== 'Scheduled')
   if (view.afterCrash) entries = entries.slice(entries.findIndex((e) => e.kind === 'sync' && e.text.endsWith(' dies')))

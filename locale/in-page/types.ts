@@ -71,7 +71,8 @@ export interface EditorWords {
     presetTitle(id: string, english: string): string
     scenarioTitle(title: string): string
     scenarioFile(path: string): string
-    podManifest: string
+    /** The editor's label: `file` is the example's path while it is unedited, else pod.yaml. */
+    podManifest(file: string): string
     scenarioNote: string
     switches: string
     runtime: string
@@ -93,6 +94,8 @@ export interface EditorWords {
     crashed(message: string): string
     problem: string
     referenceTranscript: string
+    /** "My code" ticked with no kata file kept in this browser: why only the reference is drawn. */
+    noKataCode: string
   }
   trace: {
     /** The lines under the two diagrams, from where the runs part (sim/trace-difference.ts). */

@@ -11,6 +11,17 @@ import { decodePod } from './pod-decoding.ts'
 
 export class ManifestError extends Error {
   override name = 'ManifestError'
+  /**
+   * @param fields the fields the message is about, as exact paths (`spec.containers[0].ports[0].containerPort`),
+   *   where the message's own wording names them without list indices or not at all: what a page
+   *   showing the manifest points at. The message stays the API server's.
+   */
+  constructor(
+    message: string,
+    readonly fields: readonly string[] = [],
+  ) {
+    super(message)
+  }
 }
 
 /**
@@ -56,7 +67,7 @@ export function podFromValue(value: unknown, source: string): Pod {
   const tooMany = tooManyItems(value, '')
   if (tooMany) throw new ManifestError(`${source}: ${tooMany} (a limit of this simulator)`)
   const decoded = decodePod(value)
-  if (!decoded.ok) throw new ManifestError(`error when creating "${source}": Pod in version "v1" cannot be handled as a Pod: ${decoded.message}`)
+  if (!decoded.ok) throw new ManifestError(`error when creating "${source}": Pod in version "v1" cannot be handled as a Pod: ${decoded.message}`, decoded.fields)
   return decoded.pod
 }
 

@@ -34,7 +34,8 @@ const STRUCTS = fields.structs as Record<string, Record<string, string>>
 
 export type DecodeResult =
   | { ok: true; pod: Pod }
-  | { ok: false; message: string }
+  /** `fields`: the exact paths of what was refused, with list indices the message leaves out. */
+  | { ok: false; message: string; fields: string[] }
 
 /** Decodes a plain JSON value (already read from YAML) as a core/v1 Pod. */
 export function decodePod(value: unknown): DecodeResult {
@@ -50,10 +51,10 @@ export function decodePod(value: unknown): DecodeResult {
     .filter((e) => e.keyword === 'type' || e.keyword === 'oneOf' || (e.keyword === 'format' && FORMATS_OF_DECODING.has(String(e.params.format))))
     .filter((e) => valueAt(value, e.instancePath) !== null)
     .sort(byOrder)[0]
-  if (mismatch) return { ok: false, message: decodingMessage(mismatch, value) }
+  if (mismatch) return { ok: false, message: decodingMessage(mismatch, value), fields: [fieldPath(mismatch.instancePath)] }
 
   const unknown = unknownFields(value, 'Pod', '')
-  if (unknown.length > 0) return { ok: false, message: `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}` }
+  if (unknown.length > 0) return { ok: false, message: `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`, fields: unknown }
 
   return { ok: true, pod: withoutNulls(value, 'v1.Pod') as Pod }
 }

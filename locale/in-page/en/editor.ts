@@ -56,7 +56,7 @@ export const EN_EDITOR: EditorWords = {
     presetTitle: (_id, english) => english,
     scenarioTitle: (title) => `Scenario: ${title}`,
     scenarioFile: (path) => `Scenario file (${path})`,
-    podManifest: 'Pod manifest (pod.yaml)',
+    podManifest: (file) => `Pod manifest (${file})`,
     scenarioNote: 'A scenario sets up its own node (its `node:`) and plays its `steps:` in order; its `apply:` paths are relative to the file.',
     switches: 'Switches',
     runtime: 'runtime',
@@ -78,6 +78,7 @@ export const EN_EDITOR: EditorWords = {
     crashed: (message) => `The simulator stopped: ${message}`,
     problem: 'Your node stopped before the story ended:',
     referenceTranscript: "The reference's transcript",
+    noKataCode: 'No kata code is kept in this browser yet, so the reference is drawn alone. Work a kata on its chapter page, then tick this again.',
   },
   trace: {
     // The CLI's own sentences (`npm run sim -- --compare`), from the same file.

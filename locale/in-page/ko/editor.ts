@@ -19,6 +19,12 @@ const PRESETS: Record<string, string> = {
   'crash-container': '앱 컨테이너가 크래시',
   'crash-pause': 'pause 컨테이너가 죽음',
   invalid: '유효하지 않은 파드',
+  'startup-probe': '시작 프로브가 있는 사이드카: 다음 초기화 컨테이너가 기다림',
+  'app-pull': '풀할 수 없는 앱 이미지: ErrImagePull, 그다음 ImagePullBackOff',
+  'git-sync': '사이드카: nginx 옆의 git-sync',
+  ambassador: '앰배서더: localhost의 Redis 프록시',
+  adapter: '어댑터: Redis 옆의 메트릭 익스포터',
+  'native-sidecar': '네이티브 사이드카: 계속 실행되는 초기화 컨테이너',
 }
 
 const callLine = (p: Parting) =>
@@ -80,7 +86,7 @@ export const KO_EDITOR: EditorWords = {
     presetTitle: (id, english) => PRESETS[id] ?? english,
     scenarioTitle: (title) => `시나리오: ${title}`,
     scenarioFile: (path) => `시나리오 파일 (${path})`,
-    podManifest: '파드 매니페스트 (pod.yaml)',
+    podManifest: (file) => `파드 매니페스트 (${file})`,
     scenarioNote: '시나리오는 자기 노드(`node:`)를 직접 꾸리고 `steps:`를 차례로 실행합니다. `apply:` 경로는 이 파일을 기준으로 합니다.',
     switches: '스위치',
     runtime: '런타임',
@@ -102,6 +108,7 @@ export const KO_EDITOR: EditorWords = {
     crashed: (message) => `시뮬레이터가 멈췄습니다: ${message}`,
     problem: '이야기가 끝나기 전에 내 노드가 멈췄습니다:',
     referenceTranscript: '참고 답안의 기록',
+    noKataCode: '이 브라우저에 보관된 카타 코드가 아직 없어서 참고 답안만 그립니다. 각 장의 페이지에서 카타를 풀고 나서 다시 체크해 보세요.',
   },
   trace: {
     partingLines: (calls, events) => {
