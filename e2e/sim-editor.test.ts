@@ -251,3 +251,23 @@ describe('the playground page at 1280 px', () => {
     await page.close()
   })
 })
+
+describe('a chapter\'s simulator', () => {
+  it('links to the same story in the playground, which opens on it with the manifest beside its output', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await gotoHydrated(page, `${inject('baseURL')}/chapters/06-air-gapped`)
+    await page.locator('.sim-in-page button').first().click()
+    await page.waitForSelector('.sim-playground[data-runs="1"]', { timeout: 20_000 })
+    await page.selectOption('.sp-preset', 'fix-mirror')
+    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    await page.click('.sp-wide')
+    await page.waitForURL(/reference\/playground\?story=fix-mirror/)
+    await page.waitForSelector('.sim-playground[data-runs="1"]', { timeout: 20_000 })
+    expect(await page.getAttribute('.sim-playground', 'data-preset')).toBe('fix-mirror')
+    expect(await page.textContent('.sp-command')).toContain('--mirror registry.k8s.io=http://10.0.0.5:5000')
+    const editor = (await page.locator('.sp-editor').boundingBox())!
+    const lanes = (await page.locator('.sp-output svg[role="img"]').first().boundingBox())!
+    expect(lanes.x).toBeGreaterThanOrEqual(editor.x + editor.width)
+    await page.close()
+  })
+})

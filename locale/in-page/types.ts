@@ -96,6 +96,8 @@ export interface EditorWords {
     referenceTranscript: string
     /** "My code" ticked with no kata file kept in this browser: why only the reference is drawn. */
     noKataCode: string
+    /** On a chapter: the link to the same story in the playground, where there is room for two columns. */
+    sideBySide: string
   }
   trace: {
     /** The lines under the two diagrams, from where the runs part (sim/trace-difference.ts). */

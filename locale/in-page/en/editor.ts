@@ -79,6 +79,7 @@ export const EN_EDITOR: EditorWords = {
     problem: 'Your node stopped before the story ended:',
     referenceTranscript: "The reference's transcript",
     noKataCode: 'No kata code is kept in this browser yet, so the reference is drawn alone. Work a kata on its chapter page, then tick this again.',
+    sideBySide: 'Side by side in the playground →',
   },
   trace: {
     // The CLI's own sentences (`npm run sim -- --compare`), from the same file.

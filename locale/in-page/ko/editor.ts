@@ -109,6 +109,7 @@ export const KO_EDITOR: EditorWords = {
     problem: '이야기가 끝나기 전에 내 노드가 멈췄습니다:',
     referenceTranscript: '참고 답안의 기록',
     noKataCode: '이 브라우저에 보관된 카타 코드가 아직 없어서 참고 답안만 그립니다. 각 장의 페이지에서 카타를 풀고 나서 다시 체크해 보세요.',
+    sideBySide: '플레이그라운드에서 나란히 보기 →',
   },
   trace: {
     partingLines: (calls, events) => {
