@@ -1,11 +1,11 @@
 /**
  * The katas and the simulator in the page (browser/), in Chromium against a fresh build of
  * the site: Run → verdict for kata 1 and kata 4 (the reference's text in the editor, so every
- * spec runs), the size of what opening the editor fetches, and what a chapter page costs
- * before the editor is opened, against a bare VitePress page built the same way.
+ * spec runs), and the size of what opening the editor fetches. What a chapter page costs before
+ * the editor is opened, against a bare page, is bench/site.ts's (chapters 1 to 6, one bare page).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -103,24 +103,12 @@ async function loopStopped(browser: Browser, url: string): Promise<Figure> {
   }
 }
 
-function bareSite(): string {
-  // Inside the repository, so that it resolves vitepress and vue from this node_modules.
-  mkdirSync(join(ROOT, '.vitepress', 'cache'), { recursive: true })
-  const dir = mkdtempSync(join(ROOT, '.vitepress', 'cache', 'bench-bare-site-'))
-  mkdirSync(join(dir, 'docs'))
-  writeFileSync(join(dir, 'docs', 'index.md'), '# A bare page\n\nThe default theme and nothing else.\n')
-  execFileSync(VITEPRESS, ['build', 'docs'], { cwd: dir, stdio: 'ignore' })
-  return dir
-}
-
 export const inPageBench: BenchModule = {
   title: 'The katas and the simulator in the page (Chromium, built site)',
   async run() {
     const dist = mkdtempSync(join(tmpdir(), 'podkata-site-'))
     execFileSync(VITEPRESS, ['build', '--outDir', dist], { cwd: ROOT, stdio: 'ignore' })
-    const bare = bareSite()
     const site = await serveFolder(dist)
-    const bareServer = await serveFolder(join(bare, 'docs', '.vitepress', 'dist'))
     const { chromium } = await import('playwright-core')
     const found = await findChromium()
     const browser = await chromium.launch({ executablePath: found.executablePath, args: found.args })
@@ -174,15 +162,11 @@ export const inPageBench: BenchModule = {
       const editorOnly = opened.bytes - closed.bytes
       figures.push({ name: 'editor + runner worker, fetched when opened (gzip)', value: editorOnly / 1024, unit: 'KiB', detail: `over ${opened.files.length - closed.files.length} files; none before the click (e2e/in-page.test.ts checks it)` })
       figures.push({ name: '— of which the runner worker (gzip)', value: workerGz / 1024, unit: 'KiB', detail: `${kib(worker)} minified` })
-      const bareBytes = (await scriptBytes(page, join(bare, 'docs', '.vitepress', 'dist'), bareServer.url + '/')).bytes
-      figures.push({ name: 'chapter 1 before opening the editor vs bare page', value: closed.bytes / bareBytes, unit: '×', atMost: 1.3, detail: `${kib(closed.bytes)} vs ${kib(bareBytes)} of JS (gzip)` })
       await page.close()
     } finally {
       await browser.close()
       await site.close()
-      await bareServer.close()
       rmSync(dist, { recursive: true, force: true })
-      rmSync(bare, { recursive: true, force: true })
     }
     return figures
   },
