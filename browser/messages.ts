@@ -101,6 +101,8 @@ export interface SimView {
   kubectl: string
   /** All of `npm run sim`'s output. */
   text: string
+  /** The reference's run as `npm run sim -- … --json` prints it (the CLI gives --json for the reference only). */
+  json?: string
   /** The pod's STATUS column in `kubectl get pods`. */
   status: string
   /** When the learner's code threw: what, in one line (the trace until then is drawn). */

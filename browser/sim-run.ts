@@ -168,7 +168,7 @@ export function partingOf(mine: Played, reference: Played): TraceParting | undef
 }
 
 function viewOf(load: Load, result: RunSim.SimResult): SimView {
-  const { simText } = load('sim/run-sim.ts') as typeof RunSim
+  const { simText, simJson } = load('sim/run-sim.ts') as typeof RunSim
   const { session, podName } = result
   const entries = shownTrace(load, session)
   const getPods = session.getPods(podName, true)
@@ -178,6 +178,7 @@ function viewOf(load: Load, result: RunSim.SimResult): SimView {
     entries,
     kubectl: [`$ kubectl describe pod ${podName}`, '…', session.describeEvents(podName), '', '$ kubectl get pods -o wide', getPods].join('\n'),
     text: simText(result, { width: 100 }),
+    json: JSON.stringify(simJson(result), null, 2),
     status,
   }
 }

@@ -271,3 +271,16 @@ describe('a chapter\'s simulator', () => {
     await page.close()
   })
 })
+
+describe('the run as JSON', () => {
+  it('shows what --json prints under a disclosure, without scrolling the page sideways on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } })
+    await playground(page)
+    await page.click('.sp-json summary')
+    const shown = JSON.parse((await page.textContent('.sp-json-text'))!) as { calls: unknown[]; events: unknown[] }
+    expect(shown.calls.length).toBeGreaterThan(0)
+    expect(JSON.stringify(shown)).toContain('RunPodSandbox')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
+    await page.close()
+  })
+})

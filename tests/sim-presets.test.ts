@@ -15,7 +15,7 @@ import { CHAPTER_PRESETS, SIM_PRESETS } from '../browser/sim-presets.ts'
 import { runSimInPage } from '../browser/sim-run.ts'
 import { parsePod } from '../machinery/api/manifest.ts'
 import { simOptionsOf } from '../sim/command.ts'
-import { runSim, simText } from '../sim/run-sim.ts'
+import { runSim, simJson, simText } from '../sim/run-sim.ts'
 import { ROOT } from '../workbook/paths.ts'
 import cri from '../docs/chapters/cri-sequence.data.ts'
 
@@ -68,6 +68,14 @@ describe('a preset run in the page', async () => {
       const page = runSimInPage(load(), podText(preset.pod), preset.switches)
       const cli = simText(runSim(parsePod(podText(preset.pod), 'pod.yaml'), simOptionsOf(preset.command.split(' ').slice(1))), { width: 100 })
       expect({ id: preset.id, text: page.kind === 'ran' ? page.view.text : page }).toEqual({ id: preset.id, text: cli })
+    }
+  })
+
+  it('holds the run as --json prints it, for every preset', () => {
+    for (const preset of SIM_PRESETS.filter((p) => p.id !== 'invalid')) {
+      const page = runSimInPage(load(), podText(preset.pod), preset.switches)
+      const cli = JSON.stringify(simJson(runSim(parsePod(podText(preset.pod), 'pod.yaml'), simOptionsOf(preset.command.split(' ').slice(1)))), null, 2)
+      expect({ id: preset.id, json: page.kind === 'ran' ? page.view.json : page }).toEqual({ id: preset.id, json: cli })
     }
   })
 

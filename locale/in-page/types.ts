@@ -98,6 +98,8 @@ export interface EditorWords {
     noKataCode: string
     /** On a chapter: the link to the same story in the playground, where there is room for two columns. */
     sideBySide: string
+    /** The disclosure holding the run as `--json` prints it. */
+    asJson: string
   }
   trace: {
     /** The lines under the two diagrams, from where the runs part (sim/trace-difference.ts). */

@@ -80,6 +80,7 @@ export const EN_EDITOR: EditorWords = {
     referenceTranscript: "The reference's transcript",
     noKataCode: 'No kata code is kept in this browser yet, so the reference is drawn alone. Work a kata on its chapter page, then tick this again.',
     sideBySide: 'Side by side in the playground →',
+    asJson: 'The same run as JSON, as --json prints it',
   },
   trace: {
     // The CLI's own sentences (`npm run sim -- --compare`), from the same file.

@@ -110,6 +110,7 @@ export const KO_EDITOR: EditorWords = {
     referenceTranscript: '참고 답안의 기록',
     noKataCode: '이 브라우저에 보관된 카타 코드가 아직 없어서 참고 답안만 그립니다. 각 장의 페이지에서 카타를 풀고 나서 다시 체크해 보세요.',
     sideBySide: '플레이그라운드에서 나란히 보기 →',
+    asJson: '같은 실행을 JSON으로 (--json이 출력하는 그대로)',
   },
   trace: {
     partingLines: (calls, events) => {
