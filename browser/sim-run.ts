@@ -19,8 +19,6 @@ import type { SimResult, SimSwitches, SimView, TraceParting } from './messages.t
 import { lineOfField, linesOf } from './manifest-lines.ts'
 import { listOf } from './sim-command.ts'
 
-export { lineOfField }
-
 type Load = (path: string) => unknown
 
 class BadInput extends Error {}

@@ -71,9 +71,30 @@ async function settled(page: Page): Promise<void> {
   }, undefined, { polling: 100 })
 }
 
+/** Waits until the simulator has answered `n` runs (the first is the preset's, on opening). */
+async function ran(page: Page, n: number): Promise<void> {
+  await page.waitForSelector(`.sim-playground[data-runs="${n}"]`, { timeout: 20_000 })
+}
+
+/** Presses Run and waits for its answer. */
+async function runAgain(page: Page): Promise<void> {
+  const runs = Number(await page.getAttribute('.sim-playground', 'data-runs'))
+  await page.click('.sp-run')
+  await ran(page, runs + 1)
+}
+
 async function playground(page: Page): Promise<void> {
   await gotoHydrated(page, `${inject('baseURL')}/reference/playground`)
-  await page.waitForSelector('.sim-playground[data-runs="1"]', { timeout: 20_000 })
+  await ran(page, 1)
+}
+
+/** The manifest beside its output: the lanes start right of the editor, level with it, not below it. */
+async function expectOutputBeside(page: Page): Promise<void> {
+  const editor = (await page.locator('.sp-editor').boundingBox())!
+  const lanes = (await page.locator('.sp-output svg[role="img"]').first().boundingBox())!
+  const events = (await page.locator('.sp-output .terminal-output').last().boundingBox())!
+  for (const output of [lanes, events]) expect(output.x).toBeGreaterThanOrEqual(editor.x + editor.width)
+  expect(lanes.y).toBeLessThan(editor.y + editor.height)
 }
 
 /** The last line with text on it (a file ends with a newline, so one empty line follows). */
@@ -131,11 +152,10 @@ describe('the manifest editor', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await gotoHydrated(page, `${inject('baseURL')}/chapters/04-cri-sequence`)
     await page.click('.sim-in-page button')
-    await page.waitForSelector('.sim-playground[data-runs="1"]', { timeout: 20_000 })
+    await ran(page, 1)
     const manifest = await page.inputValue('.sp-manifest')
     await page.fill('.sp-manifest', manifest.replace('image: fluent/fluent-bit:3.1', 'image: ""'))
-    await page.click('.sp-run')
-    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    await runAgain(page)
     expect(await page.textContent('.sp-error')).toBe('line 24: The Pod "web" is invalid: spec.containers[1].image: Required value')
     // Scrolled to the top first, as a reader who has not touched the editor.
     await page.evaluate(() => (document.querySelector('.sp-editor')!.scrollTop = 0))
@@ -159,8 +179,7 @@ describe('the manifest editor', () => {
     await playground(page)
     const manifest = await page.inputValue('.sp-manifest')
     await page.fill('.sp-manifest', manifest.replace('      args: [-i, tail', '      args: [-i, tail: ['))
-    await page.click('.sp-run')
-    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    await runAgain(page)
     const link = (await page.textContent('.sp-error a')) ?? ''
     const line = Number(/\d+/.exec(link)?.[0])
     expect(line).toBeGreaterThan(22)
@@ -181,11 +200,9 @@ describe('the lines a refusal marks', () => {
     await playground(page)
     const web = await page.inputValue('.sp-manifest')
     const marked = () => page.$$eval('.sp-gutter .sp-bad', (spans) => spans.map((s) => s.textContent))
-    let runs = 1
     const runWith = async (text: string) => {
       await page.fill('.sp-manifest', text)
-      await page.click('.sp-run')
-      await page.waitForSelector(`.sim-playground[data-runs="${++runs}"]`, { timeout: 20_000 })
+      await runAgain(page)
     }
     await runWith(web.replace('containerPort: 80', 'containerPort: eighty'))
     expect(await marked()).toEqual(['15'])
@@ -193,7 +210,7 @@ describe('the lines a refusal marks', () => {
     await runWith(web.replace('cpu: 100m', 'cpu: lots'))
     expect(await marked()).toEqual(['28'])
     await page.selectOption('.sp-preset', 'invalid')
-    await page.waitForSelector(`.sim-playground[data-runs="${++runs}"]`, { timeout: 20_000 })
+    await ran(page, 4)
     expect(await marked()).toEqual(['9', '15'])
     expect(await page.textContent('.sp-error')).toBe('line 15, line 9: The Pod "web" is invalid: [spec.containers[1].image: Required value, spec.initContainers[0].name: Duplicate value: "app"]')
     expect(await page.textContent('.sp-error-line')).toBe('15 |     - name: log-shipper\n9 |     - name: app')
@@ -206,15 +223,13 @@ describe('"my code" with no kata code in this browser', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await playground(page)
     await page.check('.sp-switches input[name="mine"]')
-    await page.click('.sp-run')
-    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    await runAgain(page)
     expect(await page.textContent('.sp-command')).toBe('npm run sim -- examples/pods/web.yaml --compare')
     expect(await page.textContent('[data-note="no-kata-code"]')).toBe('No kata code is kept in this browser yet, so the reference is drawn alone. Work a kata on its chapter page, then tick this again.')
     // A kata file kept (as the workbench keeps one): the note goes.
     const starter = readFileSync(join(ROOT, 'starters/01-pods/pods.ts'), 'utf8')
     await page.evaluate((text) => localStorage.setItem('podkata:01-pods:file:pods.ts', text), starter)
-    await page.click('.sp-run')
-    await page.waitForSelector('.sim-playground[data-runs="3"]', { timeout: 20_000 })
+    await runAgain(page)
     expect(await page.locator('[data-note="no-kata-code"]').count()).toBe(0)
     await page.close()
   })
@@ -227,7 +242,7 @@ describe('the command under Run', () => {
     expect(await page.textContent('.sp-command')).toBe('npm run sim -- examples/pods/web.yaml')
     expect(await page.textContent('.sp-manifest-label')).toBe('Pod manifest (examples/pods/web.yaml)')
     await page.selectOption('.sp-preset', 'app-pull')
-    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    await ran(page, 2)
     expect(await page.textContent('.sp-command')).toBe('npm run sim -- examples/pods/web.yaml --offline --preload registry.k8s.io/pause:3.8 --preload fluent/fluent-bit:3.1 --for 30')
     expect(await page.textContent('.sp-output .terminal-output')).toContain('Error: ImagePullBackOff')
     const manifest = await page.inputValue('.sp-manifest')
@@ -241,12 +256,7 @@ describe('the playground page at 1280 px', () => {
   it('shows the manifest beside its output: the lanes and the events', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await playground(page)
-    const editor = (await page.locator('.sp-editor').boundingBox())!
-    const lanes = (await page.locator('.sp-output svg[role="img"]').first().boundingBox())!
-    const events = (await page.locator('.sp-output .terminal-output').last().boundingBox())!
-    for (const output of [lanes, events]) expect(output.x).toBeGreaterThanOrEqual(editor.x + editor.width)
-    // Side by side, not one under the other: the lanes start beside the editor, not below it.
-    expect(lanes.y).toBeLessThan(editor.y + editor.height)
+    await expectOutputBeside(page)
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
     await page.close()
   })
@@ -257,17 +267,15 @@ describe('a chapter\'s simulator', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await gotoHydrated(page, `${inject('baseURL')}/chapters/06-air-gapped`)
     await page.locator('.sim-in-page button').first().click()
-    await page.waitForSelector('.sim-playground[data-runs="1"]', { timeout: 20_000 })
+    await ran(page, 1)
     await page.selectOption('.sp-preset', 'fix-mirror')
-    await page.waitForSelector('.sim-playground[data-runs="2"]', { timeout: 20_000 })
+    await ran(page, 2)
     await page.click('.sp-wide')
     await page.waitForURL(/reference\/playground\?story=fix-mirror/)
-    await page.waitForSelector('.sim-playground[data-runs="1"]', { timeout: 20_000 })
+    await ran(page, 1)
     expect(await page.getAttribute('.sim-playground', 'data-preset')).toBe('fix-mirror')
     expect(await page.textContent('.sp-command')).toContain('--mirror registry.k8s.io=http://10.0.0.5:5000')
-    const editor = (await page.locator('.sp-editor').boundingBox())!
-    const lanes = (await page.locator('.sp-output svg[role="img"]').first().boundingBox())!
-    expect(lanes.x).toBeGreaterThanOrEqual(editor.x + editor.width)
+    await expectOutputBeside(page)
     await page.close()
   })
 })

@@ -12,7 +12,7 @@ import { copyToRestore, kataStore, MAX_COPIES } from '../browser/learner-storage
 import { createLoader, LearnerCompileError, resolveImport, type ModuleFunction } from '../browser/loader.ts'
 import { SPEC_TIMEOUT_MS } from '../browser/messages.ts'
 import { moduleTableSource, tableFiles, toCommonJs } from '../browser/module-table.ts'
-import { lineOfField, playScenarioInPage, runSimInPage } from '../browser/sim-run.ts'
+import { playScenarioInPage, runSimInPage } from '../browser/sim-run.ts'
 import { loadScenario, runScenario } from '../sim/scenario.ts'
 import { runSpecFile } from '../browser/spec-run.ts'
 import { SPEC_TIMEOUT_MS as CLI_SPEC_TIMEOUT_MS } from '../workbook/vitest-options.ts'
@@ -134,14 +134,6 @@ describe('a scenario file through the table, in Node', async () => {
       line: 20,
     })
     expect(playScenarioInPage(load(), 'kind: Pod\n', 'scenario.yaml')).toMatchObject({ kind: 'bad-input', message: 'scenario.yaml: expected kind: Scenario, found kind: Pod' })
-  })
-})
-
-describe('lineOfField', () => {
-  it('finds a field, or its nearest parent', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: x\n'
-    expect(lineOfField(text, 'spec.containers[0].image')).toBe(6)
-    expect(lineOfField(text, 'spec.containers[0].ports')).toBe(5)
   })
 })
 

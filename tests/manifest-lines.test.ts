@@ -68,6 +68,12 @@ describe('the line a refusal points at', () => {
 })
 
 describe('lineOfField', () => {
+  it('finds a field, or its nearest parent', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: x\n'
+    expect(lineOfField(text, 'spec.containers[0].image')).toBe(6)
+    expect(lineOfField(text, 'spec.containers[0].ports')).toBe(5)
+  })
+
   it('goes down the item a path without indices reaches deepest in', () => {
     const text = 'spec:\n  containers:\n    - name: a\n    - name: b\n      ports:\n        - containerPort: x\n'
     expect(lineOfField(text, 'spec.containers.ports.containerPort')).toBe(6)
