@@ -45,3 +45,14 @@ export async function gotoSettled(page: Page, url: string): Promise<Response | n
     page.off('requestfailed', ended)
   }
 }
+
+/**
+ * Gives an open page another width and returns once it has been laid out at it: VitePress
+ * lays itself out from media queries and window-size listeners, which a resize fires just as a
+ * load at that width would, so one load can be checked at several widths.
+ */
+export async function resizeSettled(page: Page, width: number, height = 900): Promise<void> {
+  await page.setViewportSize({ width, height })
+  // Two frames: the resize listeners have run and the page has been laid out again.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+}

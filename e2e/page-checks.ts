@@ -1,9 +1,13 @@
 /**
- * The checks every page of the site gets, at one width, in light and in dark: no console
+ * The checks every page of the site gets, at each width, in light and in dark: no console
  * error, no failed request, nothing that scrolls the page sideways, no serious or critical
- * axe-core violation, and a full-page screenshot in e2e/screenshots/ for a person to look at.
- * One page load per page and width: dark is the same page with the colour scheme switched
- * (VitePress follows prefers-color-scheme while the reader has not chosen).
+ * axe-core violation; and a screenshot in e2e/screenshots/ for a person to look at: under
+ * `npm test` the first screen (what a reader sees on opening the page), under
+ * `npm run screenshots` (PODKATA_SCREENSHOTS=1) the whole page. Drawing and encoding 52 whole
+ * long pages was a sixth of the browser tests' CPU, and the pictures check nothing.
+ * One page load per page: dark is the same page with the colour scheme switched (VitePress
+ * follows prefers-color-scheme while the reader has not chosen), the next width the same page
+ * resized.
  */
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -11,12 +15,14 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { APART, readingOrder } from '../.vitepress/reading-order.ts'
 import { fullPagePng, restAnimations } from './full-page-png.ts'
-import { gotoSettled } from './hydrated.ts'
+import { gotoSettled, resizeSettled } from './hydrated.ts'
 import { ROOT } from './solution-text.ts'
 
 /** Every page a reader can reach, and one kata code page (they are all made the same way). */
 export const PAGES = [...[...readingOrder(), ...APART].map((stop) => stop.link), '/code/pods']
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots')
+/** Set by scripts/screenshots.ts: the pictures are of whole pages. */
+export const FULL_PAGE_SCREENSHOTS = process.env.PODKATA_SCREENSHOTS === '1'
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -31,7 +37,10 @@ export interface PageReport {
 
 export type Theme = 'light' | 'dark'
 
-/** Opens a page at a width; call check() for each theme on what it returns. */
+/**
+ * Opens a page at a width; call check() for each theme on what it returns, then resize() for
+ * the next width (one load serves every width: resizeSettled in hydrated.ts).
+ */
 export async function openPage(browser: Browser, baseURL: string, path: string, width: number) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: 'light' })
   const problems: string[] = []
@@ -46,9 +55,14 @@ export async function openPage(browser: Browser, baseURL: string, path: string, 
   // Hydrated, and every request it made meanwhile answered (or failed, and so in problems).
   const response = await gotoSettled(page, baseURL + path)
   if (response?.status() !== 200) problems.push(`HTTP ${response?.status()}: ${path}`)
+  let current = width
   return {
     page,
-    check: (theme: Theme) => check(page, path, width, theme, problems),
+    check: (theme: Theme) => check(page, path, current, theme, problems),
+    resize: async (to: number) => {
+      current = to
+      await resizeSettled(page, to)
+    },
   }
 }
 
@@ -93,10 +107,20 @@ async function check(page: Page, path: string, width: number, theme: Theme, prob
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id}: ${node.target.join(' ')}`))
   }, theme === 'dark')
+  await screenshot(page, path, width, theme)
+  return { problems: [...problems], overflow, axe }
+}
+
+async function screenshot(page: Page, path: string, width: number, theme: Theme): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   // PNG, so any image viewer (and the review tools, which open PNG only) can show it; the page
   // at rest, with Chromium's fast PNG encoder (full-page-png.ts).
-  const name = (path === '/' ? 'index' : path.slice(1).replaceAll('/', '_')) + `-${width}-${theme}.png`
-  await fullPagePng(page, join(SCREENSHOTS, name))
-  return { problems: [...problems], overflow, axe }
+  const file = join(SCREENSHOTS, screenshotName(path, width, theme))
+  if (FULL_PAGE_SCREENSHOTS) await fullPagePng(page, file)
+  else await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })
+}
+
+/** e2e/screenshots/<page>-<width>-<theme>.png, `index` for the home page. */
+export function screenshotName(path: string, width: number, theme: Theme): string {
+  return (path === '/' ? 'index' : path.slice(1).replaceAll('/', '_')) + `-${width}-${theme}.png`
 }
