@@ -113,8 +113,9 @@ async function check(page: Page, path: string, width: number, theme: Theme, prob
 
 async function screenshot(page: Page, path: string, width: number, theme: Theme): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
-  // PNG, so any image viewer (and the review tools, which open PNG only) can show it; the page
-  // at rest, with Chromium's fast PNG encoder (full-page-png.ts).
+  // PNG, so any image viewer (and the review tools, which open PNG only) can show it; a whole
+  // page at rest with Chromium's fast PNG encoder (full-page-png.ts), a first screen as
+  // Playwright takes it.
   const file = join(SCREENSHOTS, screenshotName(path, width, theme))
   if (FULL_PAGE_SCREENSHOTS) await fullPagePng(page, file)
   else await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })
