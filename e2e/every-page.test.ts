@@ -1,6 +1,6 @@
 /**
  * Every page at 390 and 1280 px, light and dark: see page-checks.ts for what is checked
- * (`npm run screenshots` runs this file and also saves a picture of each). At 1280 px also: no
+ * (`npm run screenshots` runs this file with whole-page pictures). At 1280 px also: no
  * broken snippet import, and each chapter has its kata card.
  */
 import type { Browser } from 'playwright-core'
