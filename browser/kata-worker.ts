@@ -1,13 +1,14 @@
 /**
- * The in-page runner, as a module Web Worker: one request per worker, so a learner's endless
- * loop can be ended by the page (worker.terminate()) without freezing the tab, and every run
- * gets a fresh module graph. The page side is runner-client.ts.
+ * The in-page runner, as a module Web Worker: one request per worker (a kata's specs may bring
+ * their lanes of the node along), so a learner's endless loop can be ended by the page
+ * (worker.terminate()) without freezing the tab, and every run gets a fresh module graph. The
+ * page side is runner-client.ts.
  */
 import { MODULES } from 'virtual:podkata-modules'
 import { BUILTINS } from './builtins.ts'
 import { compileLearnerFile } from './compile.ts'
 import { createLoader, type ModuleFunction } from './loader.ts'
-import type { RunMode, RunRequest, WorkerMessage } from './messages.ts'
+import { lanesFollow, type RunMode, type RunRequest, type WorkerMessage } from './messages.ts'
 import { playScenarioInPage, runSimInPage } from './sim-run.ts'
 import { runSpecFile } from './spec-run.ts'
 
@@ -27,6 +28,10 @@ addEventListener('message', async (event: MessageEvent<RunRequest>) => {
         onFinished: (spec) => post({ kind: 'finished', spec }),
       })
       post({ kind: 'specs-done', result })
+      if (request.lanes && lanesFollow(result)) {
+        // Each side loads afresh, as in a run of its own; only the worker (its start is most of a run) is shared.
+        post({ kind: 'sim-done', result: runSimInPage(loader('mine', request.files), request.lanes.manifest, request.lanes.options, loader('reference', {})) })
+      }
     } else if (request.kind === 'scenario') {
       const mine = request.mode === 'mine' && Object.keys(request.files ?? {}).length > 0
       const result = mine

@@ -1,6 +1,7 @@
 /**
  * What the page and the in-page runner's worker (kata-worker.ts) say to each other. The page
- * sends one request per worker; the worker answers with heartbeats and then one result.
+ * sends one request per worker; the worker answers with heartbeats and then its result (a
+ * kata's specs with lanes: two results, the specs' and then the lanes').
  */
 import type { TraceEntry } from '../machinery/node/trace.ts'
 import type { Parting } from '../sim/trace-difference.ts'
@@ -30,6 +31,16 @@ export interface SpecRequest {
   mode: RunMode
   /** The learner's files by repository path, e.g. `{ 'katas/01-pods/pods.ts': '…' }`. */
   files: Record<string, string>
+  /**
+   * After the specs, when they ran: the simulator on these files (mode `mine`) beside the
+   * reference, answered with a second message (`sim-done`) from the same worker.
+   */
+  lanes?: { manifest: string; options: SimSwitches }
+}
+
+/** Whether a kata's lanes follow its specs' result: only when the specs ran (a file that does not load draws nothing). */
+export function lanesFollow(result: SpecResult): boolean {
+  return result.kind === 'ran'
 }
 
 export interface SimRequest {

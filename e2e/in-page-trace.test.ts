@@ -35,6 +35,22 @@ async function freshPage(width: number, colorScheme: 'light' | 'dark'): Promise<
   return context.newPage()
 }
 
+/** Counts the Web Workers the page starts (window.workersStarted), from its first script on. */
+async function countWorkers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const Original = window.Worker
+    const counted = window as unknown as { workersStarted: number }
+    counted.workersStarted = 0
+    window.Worker = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args)
+        counted.workersStarted += 1
+      }
+    }
+  })
+}
+const workersStarted = (page: Page) => page.evaluate(() => (window as unknown as { workersStarted: number }).workersStarted)
+
 /** Whether the text drawn as `label` on that diagram lies inside its marked band. */
 async function insideBand(diagram: Locator, label: string): Promise<boolean> {
   return diagram.evaluate((figure, text) => {
@@ -69,10 +85,14 @@ describe.each([
 ] as const)('a kata run beside the reference, at %i px, %s', (width, scheme) => {
   it('marks the row where the runs part on both diagrams, visibly, with a text form, and points to it', async () => {
     const page = await freshPage(width, scheme)
+    await countWorkers(page)
     await openWorkbench(page, inject('baseURL'), syncpod)
     await setCode(page, wrong('pull-without-image-status'))
+    const before = await workersStarted(page)
     await runInPage(page)
     await page.waitForSelector('.kw-trace [data-difference]', { timeout: 20_000 })
+    // The verdict and the lanes came from one worker: the only one started meanwhile is the next Run's, started ahead.
+    expect((await workersStarted(page)) - before).toBe(1)
     const difference = page.locator('.kw-trace .tc-difference')
     expect(await difference.getAttribute('data-marked')).toBe('call 3')
     // The CLI's own lines (tests/sim-mine.test.ts checks `sim --compare` prints the same).
