@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from './browser.ts'
+import { gotoHydrated } from './hydrated.ts'
 
 const baseURL = inject('baseURL')
 const HANGUL = /[가-힣]/
@@ -22,7 +23,9 @@ afterAll(async () => {
 
 async function open(path: string, width = 1280): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } })
-  const response = await page.goto(baseURL + path, { waitUntil: 'networkidle' })
+  const response = await gotoHydrated(page, baseURL + path)
+  // Text is measured and popups placed with the site's own fonts.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
   expect(response?.status(), `status of ${path}`).toBe(200)
   await page.locator('.lane-diagram svg, .facilitator-agenda').first().waitFor()
   return page

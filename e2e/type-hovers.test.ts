@@ -11,6 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { SCREENSHOTS } from './page-checks.ts'
 import { launchBrowser } from './browser.ts'
+import { gotoHydrated } from './hydrated.ts'
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const baseURL = inject('baseURL')
@@ -26,7 +27,9 @@ afterAll(async () => {
 
 async function open(path: string, width: number, options: { hasTouch?: boolean } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: 'light', ...options })
-  const response = await page.goto(baseURL + path, { waitUntil: 'networkidle' })
+  const response = await gotoHydrated(page, baseURL + path)
+  // Text is measured and popups placed with the site's own fonts.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
   expect(response?.status(), `status of ${path}`).toBe(200)
   return page
 }
