@@ -29,7 +29,7 @@ addEventListener('message', async (event: MessageEvent<RunRequest>) => {
       })
       post({ kind: 'specs-done', result })
       if (request.lanes && lanesFollow(result)) {
-        // Each side loads afresh, as in a run of its own; only the worker (its start is most of a run) is shared.
+        // Each side loads afresh, as in a run of its own; only the worker is shared (starting one parses the whole runner).
         post({ kind: 'sim-done', result: runSimInPage(loader('mine', request.files), request.lanes.manifest, request.lanes.options, loader('reference', {})) })
       }
     } else if (request.kind === 'scenario') {

@@ -112,6 +112,7 @@ function settleable<T>(): { promise: Promise<T>; settle: (value: unknown) => voi
   return { promise, settle }
 }
 
+/** A request with one answer: the simulator, a scenario. */
 function runOne<R>(request: RunRequest, done: Phase['done'], limitMs: number): Promise<R | Stuck | Crashed> {
   const answer = settleable<R | Stuck | Crashed>()
   run(request, [{ done, limitMs, settle: answer.settle }])
