@@ -123,15 +123,28 @@ describe('a kata in the page', () => {
     await page.context().close()
   })
 
-  it('opens and resets the editor again and again without a console error or warning', async () => {
+  it('opens and resets the editor again and again, on a fresh load and on coming back within the site, without a console error or warning', async () => {
     const page = await freshPage()
     const problems: string[] = []
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`)
     })
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+    const composite = KATAS.find((k) => k.slug === 'composite')!
     for (let i = 0; i < 10; i++) {
-      await openWorkbench(page, inject('baseURL'), pods)
+      if (i % 2 === 0) await openWorkbench(page, inject('baseURL'), pods)
+      else {
+        // Every other time the reader goes on to the next chapter and comes back, inside the
+        // site: the editor is mounted again in the same document, where whatever the last one
+        // left behind (a listener, a worker) would show.
+        await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true))
+        await page.click(`.VPSidebar a[href$="${composite.chapter.page}"]`)
+        await page.waitForSelector(`.kata-in-page[data-kata="${composite.slug}"]`)
+        await page.goBack()
+        await page.locator(`.kata-in-page[data-kata="${pods.slug}"] button`).first().click()
+        await page.waitForSelector(`.kata-workbench[data-kata="${pods.slug}"][data-ready="true"]`)
+        expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+      }
       await setCode(page, `// attempt ${i}\n`)
       await page.click('.kw-reset')
       await page.waitForSelector('.kw-note')
