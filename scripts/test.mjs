@@ -26,7 +26,9 @@ function run(command, args, options = {}) {
 const init = await run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'init-katas.ts')])
 if (init.code !== 0) process.exit(init.code)
 
-const typecheck = run(bin('vue-tsc'), ['--noEmit'], { capture: true })
+// Incremental: a rerun checks again only what changed and what depends on it (13 s of CPU → 6 s
+// here when nothing did). The record lives in node_modules, so a fresh install starts clean.
+const typecheck = run(bin('vue-tsc'), ['--noEmit', '--incremental', '--tsBuildInfoFile', join(root, 'node_modules', '.cache', 'podkata', 'typecheck.tsbuildinfo')], { capture: true })
 const tests = await run(bin('vitest'), ['run', ...process.argv.slice(2)])
 const types = await typecheck
 if (types.code !== 0) {
