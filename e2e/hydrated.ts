@@ -13,10 +13,14 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
 }
 
-/** `page.goto` to a page of the site, returning once it has hydrated. */
-export async function gotoHydrated(page: Page, url: string): Promise<Response | null> {
+/**
+ * `page.goto` to a page of the site, returning once it has hydrated; with `fonts`, once the
+ * site's fonts are in too, for a test that measures text or places popups.
+ */
+export async function gotoHydrated(page: Page, url: string, options: { fonts?: boolean } = {}): Promise<Response | null> {
   const response = await page.goto(url)
   await waitForHydration(page)
+  if (options.fonts) await page.evaluate(() => document.fonts.ready.then(() => undefined))
   return response
 }
 

@@ -23,9 +23,7 @@ afterAll(async () => {
 
 async function open(path: string, width = 1280): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } })
-  const response = await gotoHydrated(page, baseURL + path)
-  // Text is measured and popups placed with the site's own fonts.
-  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  const response = await gotoHydrated(page, baseURL + path, { fonts: true })
   expect(response?.status(), `status of ${path}`).toBe(200)
   await page.locator('.lane-diagram svg, .facilitator-agenda').first().waitFor()
   return page

@@ -27,9 +27,7 @@ afterAll(async () => {
 
 async function open(path: string, width: number, options: { hasTouch?: boolean } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: 'light', ...options })
-  const response = await gotoHydrated(page, baseURL + path)
-  // Text is measured and popups placed with the site's own fonts.
-  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  const response = await gotoHydrated(page, baseURL + path, { fonts: true })
   expect(response?.status(), `status of ${path}`).toBe(200)
   return page
 }

@@ -5,18 +5,22 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PAGE_WATCHDOG_MS, SPEC_TIMEOUT_MS, type RunRequest, type SpecOutcome, type WorkerMessage } from '../browser/messages.ts'
+import { runKata, warmUp } from '../browser/runner-client.ts'
 
 class FakeWorker {
-  static made: FakeWorker[] = []
+  static made = 0
+  /** The worker the last request went to. */
+  static sentTo: FakeWorker | undefined
   requests: RunRequest[] = []
   terminated = false
   onmessage?: (event: { data: WorkerMessage }) => void
   onerror?: (event: { message: string }) => void
   constructor() {
-    FakeWorker.made.push(this)
+    FakeWorker.made += 1
   }
   postMessage(request: RunRequest) {
     this.requests.push(request)
+    FakeWorker.sentTo = this
   }
   terminate() {
     this.terminated = true
@@ -25,9 +29,6 @@ class FakeWorker {
     this.onmessage?.({ data: message })
   }
 }
-
-/** The worker a run was sent to. */
-const busy = () => FakeWorker.made.filter((worker) => worker.requests.length > 0)
 
 const spec = (name: string): SpecOutcome => ({ name, fullName: `group › ${name}`, state: 'passed' })
 const files = { 'katas/01-pods/pods.ts': 'export {}' }
@@ -43,15 +44,13 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
   return done
 }
 
-let runKata: typeof import('../browser/runner-client.ts').runKata
-
-beforeEach(async () => {
+beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
   vi.stubGlobal('Worker', FakeWorker)
-  FakeWorker.made = []
-  // The module keeps the next worker ready: a fresh module per test, so each counts its own.
-  vi.resetModules()
-  ;({ runKata } = await import('../browser/runner-client.ts'))
+  // As the workbench does when it opens: the first Run's worker is started ahead.
+  warmUp()
+  FakeWorker.made = 0
+  FakeWorker.sentTo = undefined
 })
 afterEach(() => {
   vi.useRealTimers()
@@ -61,8 +60,7 @@ afterEach(() => {
 describe('a kata’s Run in the page', () => {
   it('asks one worker for the specs and the lanes, and ends it after the lanes', async () => {
     const run = runKata({ spec: 'katas/01-pods/pods.spec.ts', mode: 'learner', files, lanes })
-    const [worker] = busy()
-    expect(busy()).toHaveLength(1)
+    const worker = FakeWorker.sentTo
     expect(worker!.requests).toEqual([{ kind: 'specs', spec: 'katas/01-pods/pods.spec.ts', mode: 'learner', files, lanes }])
     worker!.say({ kind: 'specs-done', result: { kind: 'ran', specs: [spec('a')], ms: 4 } })
     expect(await run.verdict).toEqual({ kind: 'ran', specs: [spec('a')], ms: 4 })
@@ -71,13 +69,13 @@ describe('a kata’s Run in the page', () => {
     worker!.say({ kind: 'sim-done', result: { kind: 'ran', view, reference: view } })
     expect(await run.lanes).toEqual({ kind: 'ran', view, reference: view })
     expect(worker!.terminated).toBe(true)
-    // The one that ran, and the next one started ahead: no second worker for the lanes.
-    expect(FakeWorker.made).toHaveLength(2)
+    // Only the next Run's, started ahead: no second worker for the lanes.
+    expect(FakeWorker.made).toBe(1)
   })
 
   it('draws no lanes when the learner’s file does not load, and ends the worker with the verdict', async () => {
     const run = runKata({ spec: 'katas/01-pods/pods.spec.ts', mode: 'learner', files, lanes })
-    const [worker] = busy()
+    const worker = FakeWorker.sentTo
     worker!.say({ kind: 'specs-done', result: { kind: 'load-error', message: 'Unexpected token' } })
     expect((await run.verdict).kind).toBe('load-error')
     expect(await run.lanes).toBeUndefined()
@@ -87,14 +85,14 @@ describe('a kata’s Run in the page', () => {
   it('settles the lanes at once as none when none were asked for', async () => {
     const run = runKata({ spec: 'katas/02-composite/composite.spec.ts', mode: 'learner', files })
     expect(await run.lanes).toBeUndefined()
-    busy()[0]!.say({ kind: 'specs-done', result: { kind: 'ran', specs: [spec('a')], ms: 4 } })
+    FakeWorker.sentTo!.say({ kind: 'specs-done', result: { kind: 'ran', specs: [spec('a')], ms: 4 } })
     expect((await run.verdict).kind).toBe('ran')
-    expect(busy()[0]!.terminated).toBe(true)
+    expect(FakeWorker.sentTo!.terminated).toBe(true)
   })
 
   it('stops a stuck spec after the page’s limit, names it, and draws no lanes', async () => {
     const run = runKata({ spec: 'katas/01-pods/pods.spec.ts', mode: 'learner', files, lanes })
-    const [worker] = busy()
+    const worker = FakeWorker.sentTo
     worker!.say({ kind: 'collected', specs: [spec('a'), spec('b')].map((s) => ({ ...s, state: 'not run' })) })
     worker!.say({ kind: 'start', spec: 'a' })
     worker!.say({ kind: 'finished', spec: spec('a') })
@@ -111,7 +109,7 @@ describe('a kata’s Run in the page', () => {
 
   it('gives the lanes the simulator’s limit from the verdict on, and stops them as stuck with no spec named', async () => {
     const run = runKata({ spec: 'katas/04-syncpod/sync-pod.spec.ts', mode: 'learner', files, lanes })
-    const [worker] = busy()
+    const worker = FakeWorker.sentTo
     worker!.say({ kind: 'start', spec: 'a' })
     vi.advanceTimersByTime(PAGE_WATCHDOG_MS - 10)
     worker!.say({ kind: 'specs-done', result: { kind: 'ran', specs: [spec('a')], ms: 2490 } })
@@ -126,7 +124,7 @@ describe('a kata’s Run in the page', () => {
 
   it('reports a crash while drawing the lanes as the lanes’ own, keeping the verdict', async () => {
     const run = runKata({ spec: 'katas/01-pods/pods.spec.ts', mode: 'learner', files, lanes })
-    const [worker] = busy()
+    const worker = FakeWorker.sentTo
     worker!.say({ kind: 'specs-done', result: { kind: 'ran', specs: [spec('a')], ms: 4 } })
     worker!.say({ kind: 'crashed', message: 'pod is not defined' })
     expect((await run.verdict).kind).toBe('ran')
